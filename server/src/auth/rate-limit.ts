@@ -1,0 +1,39 @@
+// A fixed-window counter per key, in memory. Used for login attempts per account and per IP.
+export interface RateLimitOptions {
+  limit: number;
+  windowMs: number;
+}
+
+export class RateLimiter {
+  readonly #hits = new Map<string, { count: number; resetAt: number }>();
+  readonly #options: RateLimitOptions;
+
+  constructor(options: RateLimitOptions) {
+    this.#options = options;
+  }
+
+  /** Seconds until `key` may try again, or 0 when it is under the limit. */
+  retryAfter(key: string, now = Date.now()): number {
+    const entry = this.#hits.get(key);
+    if (!entry || entry.resetAt <= now || entry.count < this.#options.limit) return 0;
+    return Math.ceil((entry.resetAt - now) / 1000);
+  }
+
+  hit(key: string, now = Date.now()): void {
+    const entry = this.#hits.get(key);
+    if (!entry || entry.resetAt <= now) {
+      this.#hits.set(key, { count: 1, resetAt: now + this.#options.windowMs });
+      if (this.#hits.size > 10_000) this.#sweep(now);
+    } else {
+      entry.count += 1;
+    }
+  }
+
+  reset(key: string): void {
+    this.#hits.delete(key);
+  }
+
+  #sweep(now: number): void {
+    for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
+  }
+}

@@ -1,0 +1,50 @@
+// The one place that reads the environment: validated once at start, fails fast with a clear message.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** The address people use to reach Soplan; decides the cookie's Secure flag and the allowed Origin. */
+  PUBLIC_URL: z.url().optional(),
+  /** Demo mode seeds a demo workspace on an empty data directory; turn it off for a real deployment. */
+  SOPLAN_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
+  WEB_BUILD_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: URL | null;
+  demo: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  webBuildDir: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
+    demo: e.SOPLAN_DEMO,
+    logLevel: e.LOG_LEVEL,
+    webBuildDir: path.resolve(repoRoot, e.WEB_BUILD_DIR ?? 'web/build'),
+  };
+}

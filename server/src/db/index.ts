@@ -1,0 +1,10 @@
+// db/: the SQLite connection, versioned migrations and every SQL query. Nothing outside this folder writes SQL.
+export { openDatabase, type Db } from './connection.ts';
+export * as users from './queries/users.ts';
+export * as sessions from './queries/sessions.ts';
+export * as apiTokens from './queries/api-tokens.ts';
+export * as workspaces from './queries/workspaces.ts';
+export * as members from './queries/members.ts';
+export * as organisations from './queries/organisations.ts';
+export * as invites from './queries/invites.ts';
+export * as boards from './queries/boards.ts';

@@ -1,0 +1,62 @@
+// demo/: on a first start with an empty data directory, demo mode creates the network
+// «Педагог для всех» from the Yaroslavl plan (sources/000): its organisations, its people and one board of each kind.
+import type { BoardKind, OrganisationKind, Role } from '@soplan/shared';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../auth/ids.ts';
+import { boards, members, organisations, users, workspaces, type Db } from '../db/index.ts';
+
+export const DEMO_LOGIN = { email: 'demo@soplan.local', password: 'soplan-demo' } as const;
+export const DEMO_WORKSPACE_NAME = 'Педагог для всех';
+
+const PEOPLE: { email: string; name: string; role: Role }[] = [
+  { email: DEMO_LOGIN.email, name: 'Елена Викторовна Соколова (методист МОУ ГЦРО)', role: 'owner' },
+  { email: 'morozova@soplan.local', name: 'Наталья Ивановна Морозова (руководитель ГТГ, МДОУ № 144)', role: 'coordinator' },
+  { email: 'petrova@soplan.local', name: 'Ольга Николаевна Петрова (старший воспитатель, МДОУ № 8)', role: 'editor' },
+  { email: 'kuznetsova@soplan.local', name: 'Марина Сергеевна Кузнецова (старший воспитатель, МДОУ № 25)', role: 'editor' },
+  { email: 'volkova@soplan.local', name: 'Светлана Андреевна Волкова (педагог-психолог, МДОУ № 98)', role: 'editor' },
+  { email: 'lebedeva@soplan.local', name: 'Ирина Павловна Лебедева (ЯГПУ)', role: 'viewer' },
+  { email: 'orlova@soplan.local', name: 'Татьяна Юрьевна Орлова (департамент образования)', role: 'viewer' },
+];
+
+const KINDERGARTENS = [8, 25, 44, 82, 98, 100, 107, 109, 144, 170, 179, 218, 226, 228];
+const ORGANISATIONS: { name: string; kind: OrganisationKind; partner: boolean }[] = [
+  { name: 'Департамент образования мэрии города Ярославля', kind: 'authority', partner: false },
+  { name: 'МОУ «Городской центр развития образования» (ГЦРО)', kind: 'centre', partner: false },
+  ...KINDERGARTENS.map((n) => ({ name: `МДОУ № ${n}`, kind: 'kindergarten' as const, partner: false })),
+  { name: 'ЯГПУ им. К. Д. Ушинского', kind: 'university', partner: true },
+];
+
+const BOARDS: { kind: BoardKind; title: string }[] = [
+  { kind: 'plan-graph', title: 'План-график на 2021–2022 учебный год' },
+  { kind: 'roadmap', title: 'Дорожная карта городского педагогического сообщества «Педагог для всех»' },
+  { kind: 'programme', title: 'Межфирменное наставничество как сетевая модель профессионального роста педагогов' },
+];
+
+/** Seeds the demo workspace when the database has no users yet; returns whether it did. */
+export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
+  if (users.count(db) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_LOGIN.password);
+  const userIds = PEOPLE.map(() => newId());
+  const workspaceId = newId();
+  db.transaction(() => {
+    PEOPLE.forEach((p, i) => users.insert(db, { id: userIds[i]!, email: p.email, name: p.name, password_hash: passwordHash, created_at: now }));
+    workspaces.insert(db, { id: workspaceId, name: DEMO_WORKSPACE_NAME, created_by: userIds[0]!, created_at: now });
+    PEOPLE.forEach((p, i) => members.upsert(db, { workspace_id: workspaceId, user_id: userIds[i]!, role: p.role, joined_at: now + i }));
+    for (const o of ORGANISATIONS) {
+      organisations.insert(db, { id: newId(), workspace_id: workspaceId, name: o.name, kind: o.kind, partner: o.partner ? 1 : 0, created_at: now });
+    }
+    BOARDS.forEach((b, i) =>
+      boards.insert(db, {
+        id: newId(),
+        workspace_id: workspaceId,
+        kind: b.kind,
+        title: b.title,
+        archived_at: null,
+        created_by: userIds[0]!,
+        created_at: now + i,
+        updated_at: now + i,
+      }),
+    );
+  })();
+  return true;
+}

@@ -1,0 +1,21 @@
+// What every /api request carries through the middleware chain.
+import type { Logger } from 'pino';
+import type { LoginLimits } from '../auth/accounts.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import type { UserRow } from '../db/queries/users.ts';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  log: Logger;
+  loginLimits: LoginLimits;
+}
+
+export type Auth =
+  | { via: 'session'; user: UserRow; sessionId: string }
+  | { via: 'token'; user: UserRow; tokenId: string };
+
+export interface AppEnv {
+  Variables: { auth: Auth | null; clientIp: string };
+}

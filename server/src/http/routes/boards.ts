@@ -1,0 +1,17 @@
+import { updateBoardBody } from '@soplan/shared';
+import { Hono } from 'hono';
+import { archiveBoard, getBoard, updateBoard } from '../../workspaces/index.ts';
+import type { AppEnv, Deps } from '../env.ts';
+import { readJson } from '../json.ts';
+import { requireUser } from '../middleware/authenticate.ts';
+
+export function boardRoutes({ db }: Deps) {
+  return new Hono<AppEnv>()
+    .get('/boards/:id', (c) => c.json(getBoard(db, requireUser(c).user.id, c.req.param('id'))))
+    .patch('/boards/:id', async (c) => {
+      const { user } = requireUser(c);
+      const body = await readJson(c, updateBoardBody);
+      return c.json(updateBoard(db, user.id, c.req.param('id'), body));
+    })
+    .delete('/boards/:id', (c) => c.json(archiveBoard(db, requireUser(c).user.id, c.req.param('id'))));
+}

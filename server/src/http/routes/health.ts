@@ -1,0 +1,10 @@
+import { Hono } from 'hono';
+import type { AppEnv, Deps } from '../env.ts';
+
+export function healthRoutes({ db }: Deps) {
+  const started = Date.now();
+  return new Hono<AppEnv>().get('/health', (c) => {
+    const dbOk = db.prepare('SELECT 1').pluck().get() === 1;
+    return c.json({ ok: dbOk, uptimeSeconds: Math.round((Date.now() - started) / 1000) }, dbOk ? 200 : 503);
+  });
+}

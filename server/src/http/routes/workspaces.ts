@@ -1,0 +1,76 @@
+import {
+  createBoardBody,
+  createInviteBody,
+  createOrganisationBody,
+  createWorkspaceBody,
+  updateMemberBody,
+  updateOrganisationBody,
+  updateWorkspaceBody,
+} from '@soplan/shared';
+import { Hono } from 'hono';
+import * as ws from '../../workspaces/index.ts';
+import type { AppEnv, Deps } from '../env.ts';
+import { readJson } from '../json.ts';
+import { requireUser } from '../middleware/authenticate.ts';
+
+export function workspaceRoutes({ db }: Deps) {
+  const uid = (c: Parameters<typeof requireUser>[0]) => requireUser(c).user.id;
+  return new Hono<AppEnv>()
+    .get('/workspaces', (c) => c.json(ws.listWorkspaces(db, uid(c))))
+    .post('/workspaces', async (c) => {
+      const userId = uid(c);
+      const { name } = await readJson(c, createWorkspaceBody);
+      return c.json(ws.createWorkspace(db, userId, name), 201);
+    })
+    .get('/workspaces/:id', (c) => c.json(ws.getWorkspace(db, uid(c), c.req.param('id'))))
+    .patch('/workspaces/:id', async (c) => {
+      const userId = uid(c);
+      const { name } = await readJson(c, updateWorkspaceBody);
+      return c.json(ws.renameWorkspace(db, userId, c.req.param('id'), name));
+    })
+    .get('/workspaces/:id/members', (c) => c.json(ws.listMembers(db, uid(c), c.req.param('id'))))
+    .patch('/workspaces/:id/members/:userId', async (c) => {
+      const userId = uid(c);
+      const { role } = await readJson(c, updateMemberBody);
+      return c.json(ws.changeMemberRole(db, userId, c.req.param('id'), c.req.param('userId'), role));
+    })
+    .delete('/workspaces/:id/members/:userId', (c) => {
+      ws.removeMember(db, uid(c), c.req.param('id'), c.req.param('userId'));
+      return c.body(null, 204);
+    })
+    .get('/workspaces/:id/organisations', (c) => c.json(ws.listOrganisations(db, uid(c), c.req.param('id'))))
+    .post('/workspaces/:id/organisations', async (c) => {
+      const userId = uid(c);
+      const body = await readJson(c, createOrganisationBody);
+      return c.json(ws.createOrganisation(db, userId, c.req.param('id'), body), 201);
+    })
+    .patch('/workspaces/:id/organisations/:orgId', async (c) => {
+      const userId = uid(c);
+      const body = await readJson(c, updateOrganisationBody);
+      return c.json(ws.updateOrganisation(db, userId, c.req.param('id'), c.req.param('orgId'), body));
+    })
+    .delete('/workspaces/:id/organisations/:orgId', (c) => {
+      ws.deleteOrganisation(db, uid(c), c.req.param('id'), c.req.param('orgId'));
+      return c.body(null, 204);
+    })
+    .get('/workspaces/:id/invites', (c) => c.json(ws.listInvites(db, uid(c), c.req.param('id'))))
+    .post('/workspaces/:id/invites', async (c) => {
+      const userId = uid(c);
+      const { role } = await readJson(c, createInviteBody);
+      return c.json(ws.createInvite(db, userId, c.req.param('id'), role), 201);
+    })
+    .delete('/workspaces/:id/invites/:inviteId', (c) => {
+      ws.revokeInvite(db, uid(c), c.req.param('id'), c.req.param('inviteId'));
+      return c.body(null, 204);
+    })
+    .get('/invites/:token', (c) => c.json(ws.previewInvite(db, c.req.param('token'))))
+    .post('/invites/:token/accept', (c) => c.json(ws.acceptInvite(db, uid(c), c.req.param('token'))))
+    .get('/workspaces/:id/boards', (c) =>
+      c.json(ws.listBoards(db, uid(c), c.req.param('id'), c.req.query('archived') === '1' || c.req.query('archived') === 'true')),
+    )
+    .post('/workspaces/:id/boards', async (c) => {
+      const userId = uid(c);
+      const { kind, title } = await readJson(c, createBoardBody);
+      return c.json(ws.createBoard(db, userId, c.req.param('id'), kind, title), 201);
+    });
+}

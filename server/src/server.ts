@@ -1,0 +1,71 @@
+// Builds the whole Soplan process around one HTTP server: /api (Hono) and the SvelteKit pages;
+// /sync and /socket.io join it in later issues. Tests start it on port 0 with a temp data directory.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { LoginLimits } from './auth/accounts.ts';
+import type { Config } from './config.ts';
+import { openDatabase, sessions } from './db/index.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createApi } from './http/index.ts';
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+async function loadWebHandler(dir: string, log: Logger): Promise<NodeHandler | null> {
+  const file = path.join(dir, 'handler.js');
+  if (!fs.existsSync(file)) {
+    log.warn({ file }, 'web app is not built; serving the API only');
+    return null;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+  return mod.handler;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  demoSeeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const { db } = openDatabase(config.dataDir);
+  sessions.removeExpired(db, Date.now());
+  const demoSeeded = config.demo ? await seedDemo(db) : false;
+  const api = getRequestListener(createApi({ db, config, log, loginLimits: new LoginLimits() }).fetch);
+  const web = await loadWebHandler(config.webBuildDir, log);
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || !web) {
+      void api(req, res);
+      return;
+    }
+    web(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    demoSeeded,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// Size limits both sides respect.
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TITLE_LENGTH = 300;
