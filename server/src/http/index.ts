@@ -38,7 +38,10 @@ export function createApi(deps: Deps) {
     bodyLimit({
       maxSize: MAX_JSON_BODY_BYTES,
       onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+        // The unread rest of the body would poison a kept-alive connection, so this answer closes it.
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`, {
+          headers: { connection: 'close' },
+        });
       },
     }),
   );

@@ -1,0 +1,70 @@
+// A small HTTP client with a cookie jar that behaves like the browser: state-changing requests
+// carry the server's Origin unless a test says otherwise.
+export interface RequestOptions {
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  origin?: string | null;
+  token?: string;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export class HttpClient {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  get sessionCookie(): string | undefined {
+    return this.cookies.get('soplan_session');
+  }
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const origin = options.origin === undefined ? (method === 'GET' ? null : this.baseUrl) : options.origin;
+    if (origin) headers.origin = origin;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (value === '' || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON; keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T, text };
+  }
+
+  get = <T = any>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
+  post = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('POST', path, { ...o, body });
+  patch = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PATCH', path, { ...o, body });
+  delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
+}
+
+let counter = 0;
+/** Signs a new user up on `client` and returns it. */
+export async function signedUp(client: HttpClient, name = 'Тестовый Пользователь') {
+  const email = `user${++counter}-${Date.now()}@example.test`;
+  const password = 'correct horse battery';
+  const res = await client.post('/api/auth/signup', { email, password, name });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.text}`);
+  return { client, email, password, user: res.body as { id: string; email: string; name: string } };
+}

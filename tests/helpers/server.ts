@@ -1,0 +1,73 @@
+// newServer(): a real Soplan on port 0 with a temp data directory, stopped after the test file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '@soplan/server/config.ts';
+import { startServer, type RunningServer } from '@soplan/server/server.ts';
+import { afterAll } from 'vitest';
+import { HttpClient } from './http-client.ts';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** A fresh client with its own cookie jar. */
+  client(): HttpClient;
+  /** A read-only look at the database file, for assertions on what is stored. */
+  query<T = unknown>(sql: string, ...params: unknown[]): T[];
+  restart(): Promise<void>;
+}
+
+export interface ServerOptions {
+  demo?: boolean;
+  publicUrl?: string;
+  web?: boolean;
+  dataDir?: string;
+}
+
+export async function newServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SOPLAN_DEMO: options.demo ? '1' : '0',
+    LOG_LEVEL: 'silent',
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
+    ...(options.web ? {} : { WEB_BUILD_DIR: path.join(dataDir, 'no-web') }),
+  });
+  let running = await startServer(config);
+  let closed = false;
+  const server: TestServer = {
+    get url() {
+      return running.url;
+    },
+    get port() {
+      return running.port;
+    },
+    get demoSeeded() {
+      return running.demoSeeded;
+    },
+    dataDir,
+    client: () => new HttpClient(running.url),
+    query<T>(sql: string, ...params: unknown[]) {
+      const db = new Database(path.join(dataDir, 'soplan.sqlite'), { readonly: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    async restart() {
+      await running.close();
+      running = await startServer(config);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await running.close();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  afterAll(() => server.close());
+  return server;
+}

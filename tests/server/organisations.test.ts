@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { newServer } from '../helpers/server.ts';
+import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
+
+const server = await newServer();
+
+describe('organisations of a network', () => {
+  it('a coordinator adds, lists, edits and deletes organisations', async () => {
+    const { owner, id } = await newWorkspace(server);
+    const coordinator = await joinWithRole(server, owner.client, id, 'coordinator');
+    const c = coordinator.client;
+    const mdou = await c.post(`/api/workspaces/${id}/organisations`, { name: 'МДОУ № 8', kind: 'kindergarten' });
+    expect(mdou.status).toBe(201);
+    expect(mdou.body).toMatchObject({ name: 'МДОУ № 8', kind: 'kindergarten', partner: false, workspaceId: id });
+    const ygpu = await c.post(`/api/workspaces/${id}/organisations`, { name: 'ЯГПУ', kind: 'university', partner: true });
+    expect(ygpu.body.partner).toBe(true);
+    const list = await c.get(`/api/workspaces/${id}/organisations`);
+    expect(list.body.map((o: { name: string }) => o.name)).toEqual(['МДОУ № 8', 'ЯГПУ']);
+    const edited = await c.patch(`/api/workspaces/${id}/organisations/${mdou.body.id}`, { name: 'МДОУ «Детский сад № 8»' });
+    expect(edited.body.name).toBe('МДОУ «Детский сад № 8»');
+    expect((await c.delete(`/api/workspaces/${id}/organisations/${ygpu.body.id}`)).status).toBe(204);
+    expect((await c.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
+  });
+
+  it('two organisations of one workspace cannot share a name (409)', async () => {
+    const { owner, id } = await newWorkspace(server);
+    await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МОУ ГЦРО' });
+    const dup = await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МОУ ГЦРО' });
+    expect(dup.status).toBe(409);
+    expect((await owner.client.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
+  });
+
+  it('editors and viewers read the list but cannot change it (403)', async () => {
+    const { owner, id } = await newWorkspace(server);
+    const org = (await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МДОУ № 25' })).body;
+    for (const role of ['editor', 'viewer'] as const) {
+      const { client } = await joinWithRole(server, owner.client, id, role);
+      expect((await client.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
+      expect((await client.post(`/api/workspaces/${id}/organisations`, { name: 'Новая' })).status).toBe(403);
+      expect((await client.patch(`/api/workspaces/${id}/organisations/${org.id}`, { partner: true })).status).toBe(403);
+      expect((await client.delete(`/api/workspaces/${id}/organisations/${org.id}`)).status).toBe(403);
+    }
+  });
+
+  it('an organisation of another workspace is not found through this one', async () => {
+    const a = await newWorkspace(server, 'Сеть А');
+    const b = await newWorkspace(server, 'Сеть Б');
+    const org = (await a.owner.client.post(`/api/workspaces/${a.id}/organisations`, { name: 'МДОУ № 44' })).body;
+    expect((await b.owner.client.delete(`/api/workspaces/${b.id}/organisations/${org.id}`)).status).toBe(404);
+  });
+});
