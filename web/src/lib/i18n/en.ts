@@ -93,6 +93,8 @@ export const en: Record<MessageKey, string> = {
   'members.removeLabel': 'Remove the member {name}',
   'members.leave': 'Leave workspace',
   'members.you': 'you',
+  'members.confirmRemove': 'Remove {name} from the workspace?',
+  'members.confirmLeave': 'Leave the workspace «{name}»? You can only come back with a new invite.',
   'invites.title': 'Invite by link',
   'invites.role': 'Role of the invitee',
   'invites.create': 'Create link',

@@ -92,6 +92,8 @@ export const ru = {
   'members.removeLabel': 'Исключить участника {name}',
   'members.leave': 'Покинуть пространство',
   'members.you': 'это вы',
+  'members.confirmRemove': 'Исключить участника {name} из пространства?',
+  'members.confirmLeave': 'Покинуть пространство «{name}»? Вернуться можно только по новому приглашению.',
   'invites.title': 'Пригласить по ссылке',
   'invites.role': 'Роль приглашённого',
   'invites.create': 'Создать ссылку',

@@ -1,0 +1,37 @@
+// Regenerates the README's screenshots from a demo server: node tests/tools/readme-screenshots.ts
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '@soplan/server/config.ts';
+import { startServer } from '@soplan/server/server.ts';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../helpers/browser.ts';
+
+const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-shots-'));
+const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SOPLAN_DEMO: '1' }));
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ baseURL: server.url, viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1 });
+  await page.goto('/login');
+  await page.getByTestId('demo-email').waitFor();
+  await page.screenshot({ path: path.join(out, 'login.png') });
+  await page.getByRole('button', { name: 'Подставить демо-вход' }).click();
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL('**/workspaces');
+  await page.getByRole('link', { name: /Педагог для всех/ }).click();
+  await page.getByTestId('board').first().waitFor();
+  await page.screenshot({ path: path.join(out, 'workspace.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Участники' }).click();
+  await page.getByRole('button', { name: 'Создать ссылку' }).click();
+  await page.getByLabel('Ссылка-приглашение').waitFor();
+  await page.screenshot({ path: path.join(out, 'members.png'), fullPage: true });
+  console.log(`screenshots written to ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
