@@ -17,7 +17,10 @@ export interface Reply<T = any> {
 
 export class HttpClient {
   readonly cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   get sessionCookie(): string | undefined {
     return this.cookies.get('soplan_session');
