@@ -1,6 +1,6 @@
 // The spine as a person uses it, in Chromium: sign up, create a workspace and a board, log out, log in.
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { createWorkspaceInBrowser, launchBrowser, newPerson, signUpInBrowser } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true });
@@ -13,16 +13,9 @@ describe('accounts, workspaces and boards in the browser', () => {
     await page.goto('/');
     await page.waitForURL('**/login');
     await page.getByRole('link', { name: 'Зарегистрироваться' }).click();
-    await page.getByLabel('Имя и должность').fill('Соколова Елена Викторовна, методист');
-    await page.getByLabel('Электронная почта').fill('sokolova@gcro.test');
-    await page.getByLabel('Пароль').fill('metodist-2026');
-    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
-    await page.waitForURL('**/workspaces');
-
-    await page.getByLabel('Название нового пространства').fill('Педагог для всех');
-    await page.getByRole('button', { name: 'Создать пространство' }).click();
+    await signUpInBrowser(page, { name: 'Соколова Елена Викторовна, методист', email: 'sokolova@gcro.test', password: 'metodist-2026' });
+    await createWorkspaceInBrowser(page, 'Педагог для всех');
     await page.waitForURL(/\/workspaces\/[a-z0-9]+$/);
-    await page.getByRole('heading', { name: 'Педагог для всех', exact: true }).waitFor();
 
     await page.getByRole('radio', { name: /Дорожная карта/ }).check();
     await page.getByLabel('Название доски').fill('Дорожная карта 2.2');
@@ -62,14 +55,8 @@ describe('accounts, workspaces and boards in the browser', () => {
     const context = await newPerson(browser, server.url);
     const page = await context.newPage();
     await page.goto('/signup');
-    await page.getByLabel('Имя и должность').fill('Координатор');
-    await page.getByLabel('Электронная почта').fill('coord@gcro.test');
-    await page.getByLabel('Пароль').fill('coordinator-2026');
-    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
-    await page.waitForURL('**/workspaces');
-    await page.getByLabel('Название нового пространства').fill('Сеть наставников');
-    await page.getByRole('button', { name: 'Создать пространство' }).click();
-    await page.getByRole('heading', { name: 'Сеть наставников', exact: true }).waitFor();
+    await signUpInBrowser(page, { name: 'Координатор', email: 'coord@gcro.test', password: 'coordinator-2026' });
+    await createWorkspaceInBrowser(page, 'Сеть наставников');
     await page.getByRole('radio', { name: /Программа/ }).check();
     await page.getByLabel('Название доски').fill('Программа наставничества');
     await page.getByRole('button', { name: 'Создать доску' }).click();

@@ -1,6 +1,6 @@
 // Two people in two browser contexts: a coordinator invites a colleague by link, the colleague joins.
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { createWorkspaceInBrowser, launchBrowser, newPerson, signUpInBrowser } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true });
@@ -11,14 +11,8 @@ describe('inviting a colleague', () => {
     const coordinator = await newPerson(browser, server.url);
     const page = await coordinator.newPage();
     await page.goto('/signup');
-    await page.getByLabel('Имя и должность').fill('Морозова Наталья Ивановна');
-    await page.getByLabel('Электронная почта').fill('morozova@mdou144.test');
-    await page.getByLabel('Пароль').fill('rukovoditel-144');
-    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
-    await page.waitForURL('**/workspaces');
-    await page.getByLabel('Название нового пространства').fill('ГТГ старших воспитателей');
-    await page.getByRole('button', { name: 'Создать пространство' }).click();
-    await page.getByRole('heading', { name: 'ГТГ старших воспитателей', exact: true }).waitFor();
+    await signUpInBrowser(page, { name: 'Морозова Наталья Ивановна', email: 'morozova@mdou144.test', password: 'rukovoditel-144' });
+    await createWorkspaceInBrowser(page, 'ГТГ старших воспитателей');
     await page.getByRole('tab', { name: 'Участники' }).click();
     await page.getByLabel('Роль приглашённого').selectOption('editor');
     await page.getByRole('button', { name: 'Создать ссылку' }).click();
@@ -30,11 +24,7 @@ describe('inviting a colleague', () => {
     await other.goto(link);
     await other.getByText('Вас приглашают в пространство «ГТГ старших воспитателей» с ролью «редактор».').waitFor();
     await other.getByRole('link', { name: 'Зарегистрироваться' }).click();
-    await other.getByLabel('Имя и должность').fill('Петрова Ольга Николаевна');
-    await other.getByLabel('Электронная почта').fill('petrova@mdou8.test');
-    await other.getByLabel('Пароль').fill('vospitatel-008');
-    await other.getByRole('button', { name: 'Создать учётную запись' }).click();
-    await other.waitForURL(/\/invite\//);
+    await signUpInBrowser(other, { name: 'Петрова Ольга Николаевна', email: 'petrova@mdou8.test', password: 'vospitatel-008' }, /\/invite\//);
     await other.getByRole('button', { name: 'Принять приглашение' }).click();
     await other.getByRole('heading', { name: 'ГТГ старших воспитателей', exact: true }).waitFor();
     await other.getByText('Ваша роль: редактор').waitFor();
@@ -53,11 +43,7 @@ describe('inviting a colleague', () => {
     const stranger = await newPerson(browser, server.url);
     const page = await stranger.newPage();
     await page.goto('/signup');
-    await page.getByLabel('Имя и должность').fill('Посторонний');
-    await page.getByLabel('Электронная почта').fill('stranger@x.test');
-    await page.getByLabel('Пароль').fill('stranger-password');
-    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
-    await page.waitForURL('**/workspaces');
+    await signUpInBrowser(page, { name: 'Посторонний', email: 'stranger@x.test', password: 'stranger-password' });
     await page.goto(`/workspaces/${ws.id}`);
     await page.getByText('Не найдено или нет доступа.').waitFor();
     expect(await page.getByText('Закрытая сеть').count()).toBe(0);

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core; one browser per test file, a fresh context per person.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -33,4 +33,20 @@ export async function newPerson(browser: Browser, baseURL: string, locale = 'ru-
   const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
   context.setDefaultTimeout(15_000);
   return context;
+}
+
+/** Signs up through the Russian sign-up form, as a new user would, and waits for the workspaces page. */
+export async function signUpInBrowser(page: Page, person: { name: string; email: string; password: string }, waitFor: string | RegExp = '**/workspaces') {
+  await page.getByLabel('Имя и должность').fill(person.name);
+  await page.getByLabel('Электронная почта').fill(person.email);
+  await page.getByLabel('Пароль').fill(person.password);
+  await page.getByRole('button', { name: 'Создать учётную запись' }).click();
+  await page.waitForURL(waitFor);
+}
+
+/** Creates a workspace from the workspaces page and waits for its page. */
+export async function createWorkspaceInBrowser(page: Page, name: string) {
+  await page.getByLabel('Название нового пространства').fill(name);
+  await page.getByRole('button', { name: 'Создать пространство' }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
 }
