@@ -15,6 +15,10 @@ const envSchema = z.object({
   /** Demo mode seeds a demo workspace on an empty data directory; turn it off for a real deployment. */
   SOPLAN_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Fold a board's update log into a snapshot once it holds this many updates. */
+  SYNC_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  /** How long an idle board stays in memory after its last connection closed. */
+  SYNC_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });
@@ -27,6 +31,8 @@ export interface Config {
   demo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webBuildDir: string;
+  syncCompactAfter: number;
+  syncRoomGraceMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -46,5 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.SOPLAN_DEMO,
     logLevel: e.LOG_LEVEL,
     webBuildDir: path.resolve(repoRoot, e.WEB_BUILD_DIR ?? 'web/build'),
+    syncCompactAfter: e.SYNC_COMPACT_AFTER,
+    syncRoomGraceMs: e.SYNC_ROOM_GRACE_MS,
   };
 }

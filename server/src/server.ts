@@ -11,7 +11,9 @@ import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, sessions } from './db/index.ts';
 import { seedDemo } from './demo/seed.ts';
+import { AccessEvents } from './events.ts';
 import { createApi } from './http/index.ts';
+import { SyncServer } from './sync/index.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
@@ -29,6 +31,7 @@ export interface RunningServer {
   url: string;
   port: number;
   demoSeeded: boolean;
+  sync: SyncServer;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const { db } = openDatabase(config.dataDir);
   sessions.removeExpired(db, Date.now());
   const demoSeeded = config.demo ? await seedDemo(db) : false;
-  const api = getRequestListener(createApi({ db, config, log, loginLimits: new LoginLimits() }).fetch);
+  const events = new AccessEvents();
+  const sync = new SyncServer({ db, config, log, events });
+  const api = getRequestListener(createApi({ db, config, log, events, loginLimits: new LoginLimits() }).fetch);
   const web = await loadWebHandler(config.webBuildDir, log);
 
   const server = http.createServer((req, res) => {
@@ -51,6 +56,10 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     });
   });
   server.requestTimeout = 30_000;
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/')) sync.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,7 +71,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     url: `http://${host}:${port}`,
     port,
     demoSeeded,
+    sync,
     close: async () => {
+      await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

@@ -4,3 +4,4 @@ export * from './boards.ts';
 export * from './limits.ts';
 export * from './errors.ts';
 export * from './api.ts';
+export * from './sync.ts';

@@ -22,6 +22,8 @@ export interface ServerOptions {
   publicUrl?: string;
   web?: boolean;
   dataDir?: string;
+  compactAfter?: number;
+  roomGraceMs?: number;
 }
 
 export async function newServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -33,6 +35,8 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     SOPLAN_DEMO: options.demo ? '1' : '0',
     LOG_LEVEL: 'silent',
     ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
+    ...(options.compactAfter ? { SYNC_COMPACT_AFTER: String(options.compactAfter) } : {}),
+    ...(options.roomGraceMs !== undefined ? { SYNC_ROOM_GRACE_MS: String(options.roomGraceMs) } : {}),
     ...(options.web ? {} : { WEB_BUILD_DIR: path.join(dataDir, 'no-web') }),
   });
   let running = await startServer(config);
@@ -46,6 +50,9 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     },
     get demoSeeded() {
       return running.demoSeeded;
+    },
+    get sync() {
+      return running.sync;
     },
     dataDir,
     client: () => new HttpClient(running.url),

@@ -5,3 +5,4 @@ export * from './sessions.ts';
 export * from './api-tokens.ts';
 export * from './rate-limit.ts';
 export * from './accounts.ts';
+export * from './origin.ts';

@@ -8,3 +8,4 @@ export * as members from './queries/members.ts';
 export * as organisations from './queries/organisations.ts';
 export * as invites from './queries/invites.ts';
 export * as boards from './queries/boards.ts';
+export * as boardDocuments from './queries/board-documents.ts';

@@ -83,6 +83,25 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX boards_workspace ON boards(workspace_id);
     `,
   },
+  {
+    version: 2,
+    name: 'board-documents',
+    sql: `
+      CREATE TABLE board_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX board_updates_board ON board_updates(board_id, id);
+      CREATE TABLE board_snapshots (
+        board_id TEXT PRIMARY KEY,
+        data BLOB NOT NULL,
+        through_id INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

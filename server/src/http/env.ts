@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { LoginLimits } from '../auth/accounts.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import type { AccessEvents } from '../events.ts';
 import type { UserRow } from '../db/queries/users.ts';
 
 export interface Deps {
@@ -10,6 +11,7 @@ export interface Deps {
   config: Config;
   log: Logger;
   loginLimits: LoginLimits;
+  events: AccessEvents;
 }
 
 export type Auth =

@@ -2,22 +2,12 @@
 // session cookie must send a matching Origin; one without cookies (scripts with a token) may omit it.
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { isSameOrigin } from '../../auth/origin.ts';
 import { SESSION_COOKIE } from '../../auth/sessions.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv, Deps } from '../env.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function isSameOrigin(origin: string, host: string | undefined, publicUrl: URL | null): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (publicUrl) return url.origin === publicUrl.origin;
-  return (url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host.toLowerCase();
-}
 
 export function csrf({ config }: Deps) {
   return createMiddleware<AppEnv>(async (c, next) => {

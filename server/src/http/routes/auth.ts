@@ -9,7 +9,7 @@ import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
 
 export function authRoutes(deps: Deps) {
-  const { db, config, loginLimits } = deps;
+  const { db, config, loginLimits, events } = deps;
   return new Hono<AppEnv>()
     .post('/auth/signup', async (c) => {
       const body = await readJson(c, signupBody);
@@ -25,7 +25,10 @@ export function authRoutes(deps: Deps) {
     })
     .post('/auth/logout', (c) => {
       const auth = c.get('auth');
-      if (auth?.via === 'session') invalidateSession(db, auth.sessionId);
+      if (auth?.via === 'session') {
+        invalidateSession(db, auth.sessionId);
+        events.emit({ type: 'session-ended', sessionId: auth.sessionId });
+      }
       clearSessionCookie(c, config);
       return c.body(null, 204);
     })
@@ -34,6 +37,7 @@ export function authRoutes(deps: Deps) {
       const auth = requireUser(c);
       const body = await readJson(c, changePasswordBody);
       const { token, session } = await changePassword(db, auth.user, body.currentPassword, body.newPassword);
+      events.emit({ type: 'user-sessions-ended', userId: auth.user.id });
       setSessionCookie(c, config, token, session.expiresAt);
       return c.body(null, 204);
     })

@@ -16,7 +16,7 @@ const tokenDto = (t: ApiTokenRow): ApiTokenDto => ({
   lastUsedAt: t.last_used_at === null ? null : iso(t.last_used_at),
 });
 
-export function tokenRoutes({ db }: Deps) {
+export function tokenRoutes({ db, events }: Deps) {
   return new Hono<AppEnv>()
     .post('/tokens', async (c) => {
       const { user } = requireUser(c);
@@ -26,7 +26,9 @@ export function tokenRoutes({ db }: Deps) {
     })
     .get('/tokens', (c) => c.json(apiTokens.listOfUser(db, requireUser(c).user.id).map(tokenDto)))
     .delete('/tokens/:id', (c) => {
-      if (!apiTokens.removeOfUser(db, c.req.param('id'), requireUser(c).user.id)) throw notFound('Token not found');
+      const tokenId = c.req.param('id');
+      if (!apiTokens.removeOfUser(db, tokenId, requireUser(c).user.id)) throw notFound('Token not found');
+      events.emit({ type: 'token-revoked', tokenId });
       return c.body(null, 204);
     });
 }

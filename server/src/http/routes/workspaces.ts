@@ -13,7 +13,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
 
-export function workspaceRoutes({ db }: Deps) {
+export function workspaceRoutes({ db, events }: Deps) {
   const uid = (c: Parameters<typeof requireUser>[0]) => requireUser(c).user.id;
   return new Hono<AppEnv>()
     .get('/workspaces', (c) => c.json(ws.listWorkspaces(db, uid(c))))
@@ -32,10 +32,13 @@ export function workspaceRoutes({ db }: Deps) {
     .patch('/workspaces/:id/members/:userId', async (c) => {
       const userId = uid(c);
       const { role } = await readJson(c, updateMemberBody);
-      return c.json(ws.changeMemberRole(db, userId, c.req.param('id'), c.req.param('userId'), role));
+      const member = ws.changeMemberRole(db, userId, c.req.param('id'), c.req.param('userId'), role);
+      events.emit({ type: 'member-role-changed', workspaceId: c.req.param('id'), userId: member.userId });
+      return c.json(member);
     })
     .delete('/workspaces/:id/members/:userId', (c) => {
       ws.removeMember(db, uid(c), c.req.param('id'), c.req.param('userId'));
+      events.emit({ type: 'member-removed', workspaceId: c.req.param('id'), userId: c.req.param('userId') });
       return c.body(null, 204);
     })
     .get('/workspaces/:id/organisations', (c) => c.json(ws.listOrganisations(db, uid(c), c.req.param('id'))))

@@ -1,0 +1,22 @@
+// Access changes that live connections must react to at once (removed members, revoked tokens,
+// ended sessions, changed roles). HTTP handlers emit them; the sync layer closes affected sockets.
+export type AccessEvent =
+  | { type: 'member-removed'; workspaceId: string; userId: string }
+  | { type: 'member-role-changed'; workspaceId: string; userId: string }
+  | { type: 'token-revoked'; tokenId: string }
+  | { type: 'session-ended'; sessionId: string }
+  | { type: 'user-sessions-ended'; userId: string }
+  | { type: 'board-access-changed'; boardId: string };
+
+export class AccessEvents {
+  readonly #listeners = new Set<(event: AccessEvent) => void>();
+
+  on(listener: (event: AccessEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: AccessEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+}

@@ -1,0 +1,71 @@
+// Connects the stock y-websocket WebsocketProvider (what the browser uses) to a test server, with
+// either an API token (?token=) or a session cookie and Origin, like a browser would send them.
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export interface SyncClientOptions {
+  token?: string;
+  cookie?: string;
+  origin?: string;
+  doc?: Y.Doc;
+  connect?: boolean;
+}
+
+export function syncClient(baseUrl: string, boardId: string, options: SyncClientOptions = {}) {
+  const doc = options.doc ?? new Y.Doc();
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.origin) headers.origin = options.origin;
+  class HeaderWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/sync', boardId, doc, {
+    params: options.token ? { token: options.token } : {},
+    WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 300,
+  });
+  return {
+    doc,
+    provider,
+    awareness: provider.awareness,
+    synced: () => waitFor(() => provider.synced),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `check` holds (assertions on eventual state poll instead of sleeping). */
+export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Opens a raw WebSocket to /sync/:boardId and resolves with it open, or with the HTTP refusal status. */
+export function rawSocket(baseUrl: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ ws: WebSocket; status: 101 } | { status: number; body: string }>((resolve, reject) => {
+    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, { headers });
+    ws.binaryType = 'nodebuffer';
+    ws.once('open', () => resolve({ ws, status: 101 }));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.once('error', (err) => reject(err));
+  });
+}
+
+/** Resolves with the close code and reason of a socket. */
+export function closed(ws: WebSocket) {
+  return new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
