@@ -1,0 +1,94 @@
+// One contract suite for every DocumentStore implementation (SQLite now, memory for unit tests).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '@soplan/server/db/index.ts';
+import { memoryDocumentStore, sqliteDocumentStore, type DocumentStore } from '@soplan/server/sync/store.ts';
+import * as Y from 'yjs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-store-'));
+const { db } = openDatabase(dir);
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const implementations: [string, () => DocumentStore][] = [
+  ['sqlite', () => sqliteDocumentStore(db)],
+  ['memory', () => memoryDocumentStore()],
+];
+
+function edits(n: number) {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) doc.getMap('m').set(`k${i}`, i);
+  return { doc, updates };
+}
+
+function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc.getMap('m').toJSON();
+}
+
+let board = 0;
+describe.each(implementations)('DocumentStore contract: %s', (_name, make) => {
+  it('[D3] an unknown board loads empty', () => {
+    expect(make().load(`b${++board}`)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+  });
+
+  it('[D1] appends keep their order and boards stay apart', () => {
+    const store = make();
+    const a = `b${++board}`;
+    const b = `b${++board}`;
+    const { doc, updates } = edits(5);
+    const ids = store.append([...updates.map((update) => ({ boardId: a, update })), { boardId: b, update: updates[0]! }]);
+    expect(ids).toHaveLength(6);
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+    const loaded = store.load(a);
+    expect(loaded.updates).toHaveLength(5);
+    expect(loaded.lastUpdateId).toBe(ids[4]);
+    expect(replay(loaded)).toEqual(doc.getMap('m').toJSON());
+    expect(store.load(b).updates).toHaveLength(1);
+  });
+
+  it('[D4] compaction replaces the folded log with a snapshot and keeps later updates', () => {
+    const store = make();
+    const a = `b${++board}`;
+    const { doc, updates } = edits(10);
+    const ids = store.append(updates.slice(0, 6).map((update) => ({ boardId: a, update })));
+    const partial = new Y.Doc();
+    for (const u of updates.slice(0, 6)) Y.applyUpdate(partial, u);
+    store.append(updates.slice(6).map((update) => ({ boardId: a, update })));
+    store.compact(a, Y.encodeStateAsUpdate(partial), ids.at(-1)!);
+    const loaded = store.load(a);
+    expect(loaded.snapshot).not.toBeNull();
+    expect(loaded.updates).toHaveLength(4);
+    expect(replay(loaded)).toEqual(doc.getMap('m').toJSON());
+  });
+
+  it('[D4] an older compaction never replaces a newer snapshot', () => {
+    const store = make();
+    const a = `b${++board}`;
+    const { doc, updates } = edits(4);
+    const ids = store.append(updates.map((update) => ({ boardId: a, update })));
+    store.compact(a, Y.encodeStateAsUpdate(doc), ids[3]!);
+    const early = new Y.Doc();
+    Y.applyUpdate(early, updates[0]!);
+    store.compact(a, Y.encodeStateAsUpdate(early), ids[0]!);
+    expect(replay(store.load(a))).toEqual(doc.getMap('m').toJSON());
+  });
+});
+
+describe('SQLite store atomicity', () => {
+  it('[D1] a failing batch writes nothing of itself', () => {
+    const store = sqliteDocumentStore(db);
+    const a = `b${++board}`;
+    const { updates } = edits(2);
+    expect(() => store.append([{ boardId: a, update: updates[0]! }, { boardId: a, update: null as unknown as Uint8Array }])).toThrow();
+    expect(store.load(a).updates).toEqual([]);
+  });
+});

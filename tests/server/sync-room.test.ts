@@ -1,0 +1,154 @@
+// The room against fake sockets (the tiny SyncSocket interface) and the memory store: ordering
+// rules that an in-process socket test could not tell apart.
+import { SYNC_MESSAGE, SYNC_STEP } from '@soplan/shared';
+import { MessageRateLimit } from '@soplan/server/sync/limits.ts';
+import { Persistence } from '@soplan/server/sync/persistence.ts';
+import { presenceUser } from '@soplan/server/sync/presence.ts';
+import { Room } from '@soplan/server/sync/room.ts';
+import { memoryDocumentStore, type DocumentStore } from '@soplan/server/sync/store.ts';
+import type { Connection } from '@soplan/server/sync/types.ts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import pino from 'pino';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+
+const log = pino({ level: 'silent' });
+
+function fakeConnection(name: string, readOnly = false) {
+  const sent: Uint8Array[] = [];
+  const conn: Connection = {
+    socket: { isOpen: true, send: (d) => sent.push(d), close: () => undefined },
+    boardId: 'b',
+    workspaceId: 'w',
+    userId: name,
+    sessionId: null,
+    tokenId: null,
+    readOnly,
+    user: presenceUser({ id: name, name }),
+    clientIds: new Set(),
+    rate: new MessageRateLimit(),
+  };
+  return { conn, sent };
+}
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, SYNC_MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC_STEP.update);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+function editOf(key: string, value: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, value);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function setup(store: DocumentStore = memoryDocumentStore()) {
+  const failures: string[][] = [];
+  const persistence = new Persistence(store, log, { compactAfter: 1000, onCommitFailed: (ids) => failures.push(ids) });
+  const room = new Room('b', persistence, log);
+  return { room, persistence, store, failures };
+}
+
+describe('room ordering', () => {
+  it('[D2] a peer is sent nothing of an update until the update is committed', () => {
+    const { room, persistence, store } = setup();
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    room.join(a.conn);
+    room.join(b.conn);
+    b.sent.length = 0;
+    expect(room.receive(a.conn, updateFrame(editOf('x', 1)))).toBeNull();
+    expect(b.sent).toEqual([]);
+    expect(store.load('b').updates).toHaveLength(0);
+    persistence.flush();
+    expect(store.load('b').updates).toHaveLength(1);
+    expect(b.sent).toHaveLength(1);
+    expect(a.sent.filter((m) => m[0] === SYNC_MESSAGE.sync && m[1] === SYNC_STEP.update)).toEqual([]);
+  });
+
+  it('[D2] a sync step 2 answered while an update is pending waits for the commit too', () => {
+    const { room, persistence } = setup();
+    const a = fakeConnection('a');
+    const late = fakeConnection('late');
+    room.join(a.conn);
+    room.receive(a.conn, updateFrame(editOf('x', 1)));
+    room.join(late.conn);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, SYNC_MESSAGE.sync);
+    encoding.writeVarUint(e, SYNC_STEP.step1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+    room.receive(late.conn, encoding.toUint8Array(e));
+    expect(late.sent).toEqual([]);
+    persistence.flush();
+    const step2 = late.sent.find((m) => m[0] === SYNC_MESSAGE.sync && m[1] === SYNC_STEP.step2)!;
+    const d = decoding.createDecoder(step2);
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    expect(doc.getMap('m').get('x')).toBe(1);
+  });
+
+  it('[D1] several updates of one turn are appended as one batch', () => {
+    const batches: number[] = [];
+    const inner = memoryDocumentStore();
+    const store: DocumentStore = { ...inner, append: (entries) => (batches.push(entries.length), inner.append(entries)) };
+    const { room, persistence } = setup(store);
+    const a = fakeConnection('a');
+    room.join(a.conn);
+    for (let i = 0; i < 5; i++) room.receive(a.conn, updateFrame(editOf(`k${i}`, i)));
+    persistence.flush();
+    expect(batches).toEqual([5]);
+  });
+
+  it('[D5] when a commit fails nothing of it is sent and the room is reported for reset', () => {
+    const inner = memoryDocumentStore();
+    const store: DocumentStore = {
+      ...inner,
+      append: () => {
+        throw new Error('disk full');
+      },
+    };
+    const { room, persistence, failures } = setup(store);
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    room.join(a.conn);
+    room.join(b.conn);
+    b.sent.length = 0;
+    room.receive(a.conn, updateFrame(editOf('x', 1)));
+    persistence.flush();
+    expect(b.sent).toEqual([]);
+    expect(failures).toEqual([['b']]);
+  });
+
+  it('[S4] a read-only connection\'s update is dropped before it touches the document or the store', () => {
+    const { room, persistence, store } = setup();
+    const viewer = fakeConnection('viewer', true);
+    const editor = fakeConnection('editor');
+    room.join(viewer.conn);
+    room.join(editor.conn);
+    editor.sent.length = 0;
+    expect(room.receive(viewer.conn, updateFrame(editOf('x', 1)))).toBeNull();
+    persistence.flush();
+    expect(room.doc.getMap('m').size).toBe(0);
+    expect(store.load('b').updates).toEqual([]);
+    expect(editor.sent).toEqual([]);
+    expect(room.droppedUpdates).toBe(1);
+  });
+
+  it('[D3] a stored update that cannot be read is skipped, and the board still opens', () => {
+    const store = memoryDocumentStore();
+    store.append([
+      { boardId: 'b', update: editOf('good', 1) },
+      { boardId: 'b', update: new Uint8Array([1, 2, 3, 250, 250]) },
+      { boardId: 'b', update: editOf('also-good', 2) },
+    ]);
+    const { room } = setup(store);
+    expect(room.doc.getMap('m').get('good')).toBe(1);
+    expect(room.doc.getMap('m').get('also-good')).toBe(2);
+  });
+});
