@@ -9,7 +9,7 @@ import { getRequestListener } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
-import { openDatabase, sessions } from './db/index.ts';
+import { openDatabase, sessions, startCheckpointer } from './db/index.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
 import { createApi } from './http/index.ts';
@@ -37,6 +37,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const { db } = openDatabase(config.dataDir);
+  const stopCheckpointer = startCheckpointer(db);
   sessions.removeExpired(db, Date.now());
   const demoSeeded = config.demo ? await seedDemo(db) : false;
   const events = new AccessEvents();
@@ -76,6 +77,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       await sync.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopCheckpointer();
       db.close();
     },
   };

@@ -1,5 +1,5 @@
 // db/: the SQLite connection, versioned migrations and every SQL query. Nothing outside this folder writes SQL.
-export { openDatabase, type Db } from './connection.ts';
+export { openDatabase, startCheckpointer, type Db } from './connection.ts';
 export * as users from './queries/users.ts';
 export * as sessions from './queries/sessions.ts';
 export * as apiTokens from './queries/api-tokens.ts';

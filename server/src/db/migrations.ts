@@ -88,16 +88,15 @@ export const MIGRATIONS: Migration[] = [
     name: 'board-documents',
     sql: `
       CREATE TABLE board_updates (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
         board_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
         data BLOB NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX board_updates_board ON board_updates(board_id, id);
+        PRIMARY KEY (board_id, seq)
+      ) WITHOUT ROWID;
       CREATE TABLE board_snapshots (
         board_id TEXT PRIMARY KEY,
         data BLOB NOT NULL,
-        through_id INTEGER NOT NULL,
+        through_seq INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       );
     `,

@@ -22,8 +22,8 @@ export class Persistence {
   readonly #log: Logger;
   readonly #options: PersistenceOptions;
   readonly #pending = new Map<string, PendingBoard>();
-  /** Newest committed log id and log length per loaded board. */
-  readonly #tails = new Map<string, { lastId: number; length: number }>();
+  /** Newest committed sequence number and log length per loaded board. */
+  readonly #tails = new Map<string, { lastSeq: number; length: number }>();
   readonly #compactions = new Map<string, () => Y.Doc>();
   #flushScheduled = false;
   #compactScheduled = false;
@@ -46,7 +46,7 @@ export class Persistence {
         this.#log.error({ err, boardId, part: i }, 'skipped an unreadable stored update');
       }
     }
-    this.#tails.set(boardId, { lastId: stored.lastUpdateId, length: stored.updates.length });
+    this.#tails.set(boardId, { lastSeq: stored.lastSeq, length: stored.updates.length });
     return doc;
   }
 
@@ -79,9 +79,9 @@ export class Persistence {
     const batch = [...this.#pending];
     this.#pending.clear();
     const entries = batch.flatMap(([boardId, b]) => b.updates.map((update) => ({ boardId, update })));
-    let ids: number[];
+    let seqs: number[];
     try {
-      ids = this.#store.append(entries);
+      seqs = this.#store.append(entries);
     } catch (error) {
       this.#log.error({ err: error, boards: batch.map(([id]) => id) }, 'committing document updates failed');
       this.#options.onCommitFailed(
@@ -93,8 +93,8 @@ export class Persistence {
     let at = 0;
     for (const [boardId, b] of batch) {
       at += b.updates.length;
-      const tail = this.#tails.get(boardId) ?? { lastId: 0, length: 0 };
-      tail.lastId = ids[at - 1]!;
+      const tail = this.#tails.get(boardId) ?? { lastSeq: 0, length: 0 };
+      tail.lastSeq = seqs[at - 1]!;
       tail.length += b.updates.length;
       this.#tails.set(boardId, tail);
     }
@@ -112,11 +112,17 @@ export class Persistence {
     }
   }
 
+  /** One board per macrotask, so many boards crossing the threshold together never stall the loop. */
   #runCompactions(): void {
-    this.#compactScheduled = false;
-    const jobs = [...this.#compactions];
-    this.#compactions.clear();
-    for (const [boardId, docOf] of jobs) this.compactNow(boardId, docOf());
+    const next = this.#compactions.entries().next();
+    if (next.done) {
+      this.#compactScheduled = false;
+      return;
+    }
+    const [boardId, docOf] = next.value;
+    this.#compactions.delete(boardId);
+    this.compactNow(boardId, docOf());
+    setImmediate(() => this.#runCompactions());
   }
 
   /** Folds the committed log into a snapshot of `doc`, which holds at least every committed update. */
@@ -124,9 +130,9 @@ export class Persistence {
     const tail = this.#tails.get(boardId);
     if (!tail || tail.length === 0) return;
     try {
-      this.#store.compact(boardId, Y.encodeStateAsUpdate(doc), tail.lastId);
+      this.#store.compact(boardId, Y.encodeStateAsUpdate(doc), tail.lastSeq);
       tail.length = 0;
-      this.#log.debug({ boardId, throughId: tail.lastId }, 'compacted board log');
+      this.#log.debug({ boardId, throughSeq: tail.lastSeq }, 'compacted board log');
     } catch (err) {
       this.#log.error({ err, boardId }, 'compaction failed; the log stays as it is');
     }

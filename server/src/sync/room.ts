@@ -45,7 +45,9 @@ export class Room {
         encoding.writeVarUint(e, SYNC_STEP.update);
         encoding.writeVarUint8Array(e, update);
       });
-      for (const conn of this.connections) if (conn !== origin) this.#send(conn, message);
+      this.#persistence.afterCommit(boardId, () => {
+        for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
+      });
       this.#persistence.maybeCompact(boardId, () => this.doc);
     });
 
@@ -133,8 +135,8 @@ export class Room {
       this.droppedUpdates++;
       return;
     }
-    // Refuse anything that is not a well-formed Yjs update before it can touch the document.
-    Y.decodeUpdate(payload);
+    // Yjs reads every struct of an update before integrating any, so undecodable bytes throw here
+    // without touching the document (P5).
     Y.applyUpdate(this.doc, payload, conn);
   }
 
