@@ -2,6 +2,7 @@
 // either an API token (?token=) or a session cookie and Origin, like a browser would send them.
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 
 export interface SyncClientOptions {
@@ -69,3 +70,17 @@ export function rawSocket(baseUrl: string, path: string, headers: Record<string,
 export function closed(ws: WebSocket) {
   return new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
+
+/** An `open` that remembers every client it made and destroys them after each test. */
+export function trackedClients() {
+  const made: ReturnType<typeof syncClient>[] = [];
+  afterEach(() => {
+    for (const c of made.splice(0)) c.destroy();
+  });
+  return (...args: Parameters<typeof syncClient>) => {
+    const c = syncClient(...args);
+    made.push(c);
+    return c;
+  };
+}
+export type SyncClient = ReturnType<typeof syncClient>;

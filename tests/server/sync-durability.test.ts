@@ -1,18 +1,10 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { syncClient, waitFor } from '../helpers/sync-client.ts';
+import { trackedClients, waitFor } from '../helpers/sync-client.ts';
 
-const clients: ReturnType<typeof syncClient>[] = [];
-const open = (...args: Parameters<typeof syncClient>) => {
-  const c = syncClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
+const open = trackedClients();
 
 describe('durability', () => {
   it('[D3] after a restart a fresh client loads the same state', async () => {

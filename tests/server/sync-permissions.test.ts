@@ -1,21 +1,13 @@
 import { CLOSE } from '@soplan/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { syncClient, waitFor } from '../helpers/sync-client.ts';
+import { trackedClients, waitFor, type SyncClient } from '../helpers/sync-client.ts';
 
 const server = await newServer();
-const clients: ReturnType<typeof syncClient>[] = [];
-const open = (...args: Parameters<typeof syncClient>) => {
-  const c = syncClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
+const open = trackedClients();
 
-function closeCodeOf(client: ReturnType<typeof syncClient>) {
+function closeCodeOf(client: SyncClient) {
   return new Promise<number>((resolve) => client.provider.on('connection-close', (event) => resolve(event?.code ?? 0)));
 }
 

@@ -2,24 +2,16 @@ import type { PresenceUser } from '@soplan/shared';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { rawSocket, syncClient, waitFor } from '../helpers/sync-client.ts';
+import { rawSocket, trackedClients, waitFor, type SyncClient } from '../helpers/sync-client.ts';
 
 const server = await newServer();
 const { boardId, owner, people } = await boardWithPeople(server, ['editor']);
-const clients: ReturnType<typeof syncClient>[] = [];
-const open = (...args: Parameters<typeof syncClient>) => {
-  const c = syncClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
+const open = trackedClients();
 
-const userOf = (c: ReturnType<typeof syncClient>, clientId: number) => (c.awareness.getStates().get(clientId) as { user?: PresenceUser } | undefined)?.user;
+const userOf = (c: SyncClient, clientId: number) => (c.awareness.getStates().get(clientId) as { user?: PresenceUser } | undefined)?.user;
 
 describe('presence', () => {
   it('[A1] peers see the authenticated name and a colour, set by the server', async () => {

@@ -1,19 +1,11 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { syncClient, waitFor } from '../helpers/sync-client.ts';
+import { trackedClients, waitFor } from '../helpers/sync-client.ts';
 
 const server = await newServer();
-const clients: ReturnType<typeof syncClient>[] = [];
-const open = (...args: Parameters<typeof syncClient>) => {
-  const c = syncClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
+const open = trackedClients();
 
 describe('y-websocket protocol', () => {
   it('[P2][P3][P4] the stock WebsocketProvider syncs a board through /sync/:boardId?token=', async () => {
