@@ -28,12 +28,6 @@ export const CLOSE = {
   rateLimited: { code: 4529, reason: 'too many messages; slow down', reconnect: true },
 } as const satisfies Record<string, CloseEvent>;
 
-export type CloseName = keyof typeof CLOSE;
-
-export function closeEventByCode(code: number): CloseEvent | undefined {
-  return Object.values(CLOSE).find((c) => c.code === code);
-}
-
 /** Presence a client sees for every peer: set by the server from the authenticated account. */
 export interface PresenceUser {
   id: string;

@@ -195,11 +195,6 @@ export class SyncServer {
     }
   }
 
-  /** Number of live connections (for health and tests). */
-  get connectionCount(): number {
-    return this.#sockets.size;
-  }
-
   async close(): Promise<void> {
     this.#stopListening();
     clearInterval(this.#ping);

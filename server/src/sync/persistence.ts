@@ -68,10 +68,6 @@ export class Persistence {
     else fn();
   }
 
-  hasPending(boardId: string): boolean {
-    return this.#pending.has(boardId);
-  }
-
   /** Commits everything queued, in one transaction, then releases what waited for it. */
   flush(): void {
     this.#flushScheduled = false;

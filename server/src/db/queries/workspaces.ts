@@ -25,6 +25,3 @@ export function listOfUser(db: Db, userId: string): WorkspaceWithRole[] {
 export function rename(db: Db, id: string, name: string): void {
   stmt(db, 'UPDATE workspaces SET name = ? WHERE id = ?').run(name, id);
 }
-export function count(db: Db): number {
-  return stmt(db, 'SELECT count(*) FROM workspaces').pluck().get() as number;
-}
