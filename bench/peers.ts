@@ -16,14 +16,17 @@ export interface Client {
   destroy(): void;
 }
 
+/** Where and how a client reaches a running server; plain data, so client workers can use it. */
+export type Endpoint = { protocol: 'y-websocket'; url: string; params: Record<string, string> } | { protocol: 'hocuspocus'; url: string };
+
 export interface RunningPeer {
   pid: number;
+  endpoint(): Endpoint;
   kill9(): Promise<void>;
   /** Starts the same server again on the same data. */
   restart(): Promise<RunningPeer>;
   /** Creates `count` boards and returns their document names. */
   boards(count: number): Promise<string[]>;
-  connect(board: string, doc: Y.Doc): Client;
 }
 
 export interface Peer {
@@ -54,8 +57,15 @@ const kill9 = (child: ChildProcess) =>
     child.kill('SIGKILL');
   });
 
-function websocketClient(url: string, board: string, doc: Y.Doc, params: Record<string, string> = {}): Client {
-  const provider = new WebsocketProvider(url, board, doc, { params, disableBc: true, maxBackoffTime: 500 });
+export function connect(endpoint: Endpoint, board: string, doc: Y.Doc): Client {
+  if (endpoint.protocol === 'hocuspocus') {
+    const provider = new HocuspocusProvider({ url: endpoint.url, name: board, document: doc });
+    return {
+      synced: () => (provider.isSynced ? Promise.resolve() : new Promise((r) => provider.on('synced', () => r()))),
+      destroy: () => provider.destroy(),
+    };
+  }
+  const provider = new WebsocketProvider(endpoint.url, board, doc, { params: endpoint.params, disableBc: true, maxBackoffTime: 500 });
   return {
     synced: () => (provider.synced ? Promise.resolve() : new Promise((r) => provider.once('sync', () => r()))),
     destroy: () => provider.destroy(),
@@ -92,7 +102,7 @@ async function bootSoplan(dataDir: string, auth: { token: string }): Promise<Run
       for (let i = 0; i < count; i++) ids.push((await api(base, 'POST', `/api/workspaces/${ws.body.id}/boards`, { kind: 'roadmap', title: `B${i}` }, cookie)).body.id!);
       return ids;
     },
-    connect: (board, doc) => websocketClient(`ws://127.0.0.1:${match[1]}/sync`, board, doc, { token: auth.token }),
+    endpoint: () => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${match[1]}/sync`, params: { token: auth.token } }),
   };
 }
 
@@ -113,13 +123,7 @@ export const hocuspocus: Peer = {
       kill9: () => kill9(child),
       restart: () => hocuspocus.start(dataDir),
       boards: async (count) => Array.from({ length: count }, (_, i) => `board-${i}`),
-      connect(board, doc) {
-        const provider = new HocuspocusProvider({ url: `ws://127.0.0.1:${match[1]}`, name: board, document: doc });
-        return {
-          synced: () => (provider.isSynced ? Promise.resolve() : new Promise((r) => provider.on('synced', () => r()))),
-          destroy: () => provider.destroy(),
-        };
-      },
+      endpoint: () => ({ protocol: 'hocuspocus', url: `ws://127.0.0.1:${match[1]}` }),
     };
   },
 };
@@ -136,7 +140,7 @@ export const yWebsocket: Peer = {
       kill9: () => kill9(child),
       restart: () => yWebsocket.start(dataDir),
       boards: async (count) => Array.from({ length: count }, (_, i) => `board-${i}`),
-      connect: (board, doc) => websocketClient(`ws://127.0.0.1:${port}`, board, doc),
+      endpoint: () => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, params: {} }),
     };
   },
 };

@@ -105,6 +105,65 @@ describe('room ordering', () => {
     expect(batches).toEqual([5]);
   });
 
+  it('[P4] an update is stored and forwarded as the bytes that arrived', () => {
+    const { room, persistence, store } = setup();
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    room.join(a.conn);
+    room.join(b.conn);
+    b.sent.length = 0;
+    const update = editOf('x', 1);
+    room.receive(a.conn, updateFrame(update));
+    persistence.flush();
+    expect(store.load('b').updates).toEqual([update]);
+    expect(b.sent).toEqual([updateFrame(update)]);
+  });
+
+  it('[P4] an update that brings nothing new is neither stored nor forwarded', () => {
+    const { room, persistence, store } = setup();
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    room.join(a.conn);
+    room.join(b.conn);
+    const update = editOf('x', 1);
+    room.receive(a.conn, updateFrame(update));
+    persistence.flush();
+    b.sent.length = 0;
+    room.receive(a.conn, updateFrame(update));
+    persistence.flush();
+    expect(store.load('b').updates).toHaveLength(1);
+    expect(b.sent).toEqual([]);
+  });
+
+  it('[P4] an update waiting for its dependencies is stored and forwarded, and a deletion is too', () => {
+    const { room, persistence, store } = setup();
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    room.join(a.conn);
+    room.join(b.conn);
+    b.sent.length = 0;
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (u: Uint8Array) => updates.push(u));
+    author.getArray('a').insert(0, ['first']);
+    author.getArray('a').insert(1, ['second']);
+    author.getArray('a').delete(0, 1);
+    const [first, second, deletion] = updates as [Uint8Array, Uint8Array, Uint8Array];
+    room.receive(a.conn, updateFrame(second));
+    persistence.flush();
+    expect(room.doc.getArray('a').length).toBe(0);
+    expect(store.load('b').updates).toEqual([second]);
+    room.receive(a.conn, updateFrame(first));
+    room.receive(a.conn, updateFrame(deletion));
+    persistence.flush();
+    expect(room.doc.getArray('a').toArray()).toEqual(['second']);
+    expect(store.load('b').updates).toEqual([second, first, deletion]);
+    expect(b.sent).toEqual([second, first, deletion].map(updateFrame));
+    const replayed = new Y.Doc();
+    for (const u of store.load('b').updates) Y.applyUpdate(replayed, u);
+    expect(replayed.getArray('a').toArray()).toEqual(['second']);
+  });
+
   it('[D5] when a commit fails nothing of it is sent and the room is reported for reset', () => {
     const inner = memoryDocumentStore();
     const store: DocumentStore = {

@@ -13,6 +13,12 @@ import type { Connection } from './types.ts';
 
 class MalformedMessage extends Error {}
 
+/** Whether a transaction integrated any new struct: some client's clock advanced. */
+function clocksMoved(transaction: Y.Transaction): boolean {
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);
@@ -28,6 +34,7 @@ export class Room {
   readonly #owners = new Map<number, Connection>();
   readonly #persistence: Persistence;
   readonly #log: Logger;
+  #lastTransactionChanged = false;
   /** Updates a viewer sent and the room dropped (for tests and metrics). */
   droppedUpdates = 0;
 
@@ -39,16 +46,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
 
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.#persistence.append(boardId, update);
-      const message = frame(SYNC_MESSAGE.sync, (e) => {
-        encoding.writeVarUint(e, SYNC_STEP.update);
-        encoding.writeVarUint8Array(e, update);
-      });
-      this.#persistence.afterCommit(boardId, () => {
-        for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
-      });
-      this.#persistence.maybeCompact(boardId, () => this.doc);
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.#lastTransactionChanged = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
     });
 
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -137,7 +136,29 @@ export class Room {
     }
     // Yjs reads every struct of an update before integrating any, so undecodable bytes throw here
     // without touching the document (P5).
+    const { pendingStructs, pendingDs } = this.doc.store;
     Y.applyUpdate(this.doc, payload, conn);
+    // Updates whose dependencies have not arrived yet wait in the store's pending slots: they are
+    // news too, and must be stored and forwarded like the rest.
+    const changed = this.#lastTransactionChanged || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+    if (changed) this.#keepAndForward(conn, payload);
+  }
+
+  /**
+   * Stores the client's update as it arrived and forwards those same bytes (P4, D1, D2). Yjs could
+   * re-encode what the transaction integrated, but the received bytes are an equally valid update
+   * (Yjs updates are idempotent), so the room spends no time encoding them again.
+   */
+  #keepAndForward(origin: Connection, update: Uint8Array): void {
+    this.#persistence.append(this.boardId, update);
+    const message = frame(SYNC_MESSAGE.sync, (e) => {
+      encoding.writeVarUint(e, SYNC_STEP.update);
+      encoding.writeVarUint8Array(e, update);
+    });
+    this.#persistence.afterCommit(this.boardId, () => {
+      for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
+    });
+    this.#persistence.maybeCompact(this.boardId, () => this.doc);
   }
 
   #expectEnd(decoder: decoding.Decoder): void {

@@ -38,11 +38,21 @@ export function lastSeq(db: Db, boardId: string): number {
     .get(boardId, boardId) as number;
 }
 
+type LogEntry = { boardId: string; seq: number; update: Uint8Array };
+// One transaction function per connection: group commit runs it on every busy event-loop turn.
+const appenders = new WeakMap<Db, (entries: LogEntry[]) => void>();
+
 /** Appends every entry in one transaction. */
-export function append(db: Db, entries: { boardId: string; seq: number; update: Uint8Array }[]): void {
-  db.transaction(() => {
-    for (const e of entries) stmt(db, 'INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)').run(e.boardId, e.seq, e.update);
-  })();
+export function append(db: Db, entries: LogEntry[]): void {
+  let appendAll = appenders.get(db);
+  if (!appendAll) {
+    const insert = stmt(db, 'INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)');
+    appendAll = db.transaction((all: LogEntry[]) => {
+      for (const e of all) insert.run(e.boardId, e.seq, e.update);
+    });
+    appenders.set(db, appendAll);
+  }
+  appendAll(entries);
 }
 
 /** Replaces the board's snapshot and drops the updates it includes, atomically. */
