@@ -5,3 +5,5 @@ export * from './limits.ts';
 export * from './errors.ts';
 export * from './api.ts';
 export * from './sync.ts';
+export * from './periods.ts';
+export * from './status.ts';

@@ -1,0 +1,35 @@
+// Item status (DESIGN «Status and approval»): planned → in progress → done, or cancelled. Overdue
+// is derived from the period and today, never stored.
+import { nextOccurrence, type Period } from './periods.ts';
+
+export const ITEM_STATUSES = ['planned', 'in-progress', 'done', 'cancelled'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Any stored value read as a status; anything else a client wrote reads as planned. */
+export function statusOf(value: unknown): ItemStatus {
+  return ITEM_STATUSES.includes(value as ItemStatus) ? (value as ItemStatus) : 'planned';
+}
+
+/** Where an item may go from each status; reopening a finished item is allowed, as a correction. */
+export const STATUS_MOVES: Record<ItemStatus, readonly ItemStatus[]> = {
+  planned: ['in-progress', 'done', 'cancelled'],
+  'in-progress': ['done', 'cancelled', 'planned'],
+  done: ['in-progress'],
+  cancelled: ['planned'],
+};
+
+export const isFinished = (status: ItemStatus) => status === 'done' || status === 'cancelled';
+
+/** Overdue: the period has a known end before today and the item is neither done nor cancelled. */
+export function isOverdue(period: Period, status: ItemStatus, today: string): boolean {
+  if (isFinished(status)) return false;
+  if (period.kind !== 'date' && period.kind !== 'range') return false;
+  return period.end !== null && period.end < today;
+}
+
+/** What a board shows about when an item happens next: recurring periods show their next occurrence. */
+export function upcoming(period: Period, today: string): { start: string | null; end: string | null } | null {
+  if (period.kind === 'recurring') return nextOccurrence(period, today);
+  if (period.kind === 'date' || period.kind === 'range') return { start: period.start, end: period.end };
+  return null;
+}
