@@ -1,6 +1,6 @@
 // Request bodies (zod) and response shapes of the HTTP API.
 import { z } from 'zod';
-import { BOARD_KINDS, type BoardKind } from './boards.ts';
+import { BOARD_KINDS, type BoardKind } from './boards/kinds.ts';
 import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_TITLE_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 import { ROLES, type Role } from './roles.ts';
 

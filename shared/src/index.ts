@@ -1,6 +1,6 @@
 // @soplan/shared: everything the server and the web app agree on.
 export * from './roles.ts';
-export * from './boards.ts';
+export * from './boards/index.ts';
 export * from './limits.ts';
 export * from './errors.ts';
 export * from './api.ts';

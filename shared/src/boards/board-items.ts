@@ -1,0 +1,64 @@
+// The items of a board of any kind, flattened for the index table and the dashboard: what each
+// item is called, when it happens, its status, who answers for it and whether it is overdue. It
+// reads through the kinds' defensive readers, so any document yields a (possibly empty) list.
+import type * as Y from 'yjs';
+import { isoDate, periodOf, type Period, type PeriodKind } from '../periods.ts';
+import { isOverdue, upcoming, type ItemStatus } from '../status.ts';
+import type { BoardKind } from './kinds.ts';
+import { readPlanGraph } from './plan-graph.ts';
+import { readProgramme } from './programme.ts';
+import { readRoadmap } from './roadmap.ts';
+
+export interface BoardItem {
+  id: string;
+  title: string;
+  /** The period as the board shows it (typed text, or the event's date or month). */
+  period: string;
+  periodKind: PeriodKind;
+  start: string | null;
+  end: string | null;
+  status: ItemStatus;
+  responsibles: string[];
+  overdue: boolean;
+  /** The dates it happens next: the period itself, or a recurring period's next occurrence. */
+  next: { start: string | null; end: string | null } | null;
+}
+
+function monthPeriod(month: string, date: string): Period {
+  if (date) return { text: date, kind: 'date', start: date, end: date };
+  if (!month) return { text: '', kind: 'unknown', start: null, end: null };
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { text: month, kind: 'range', start: isoDate(y, m, 1), end: isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) };
+}
+
+function itemOf(id: string, title: string, period: Period, status: ItemStatus, responsibles: string[], today: string): BoardItem {
+  return {
+    id,
+    title,
+    period: period.text,
+    periodKind: period.kind,
+    start: period.start,
+    end: period.end,
+    status,
+    responsibles,
+    overdue: isOverdue(period, status, today),
+    next: upcoming(period, today),
+  };
+}
+
+export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardItem[] {
+  if (kind === 'plan-graph') {
+    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, monthPeriod(e.month, e.date), e.status, e.responsibles, today));
+  }
+  if (kind === 'roadmap') {
+    const view = readRoadmap(doc);
+    return [...view.sections.flatMap((s) => s.items), ...view.orphans].map((i) => itemOf(i.id, i.title, periodOf(i.period), i.status, i.responsibles, today));
+  }
+  const programme = readProgramme(doc);
+  return [
+    ...programme.stages.map((s) => itemOf(s.id, s.title, periodOf(s.period), s.status, [], today)),
+    ...programme.pairs.flatMap((p) =>
+      p.route.map((step) => itemOf(step.id, `${p.mentee}: ${step.title}`, periodOf(step.period), step.status, [p.mentor, p.mentee].filter(Boolean), today)),
+    ),
+  ];
+}

@@ -1,0 +1,165 @@
+// Ordered collections inside a board document (DESIGN «Rules that keep it honest», SPEC rules B1–B4):
+// items live in a Y.Map keyed by a stable id, each item a nested Y.Map with an `order` fractional
+// index; moving an item rewrites its `order` only, never deletes and re-inserts it. Everything here
+// reads defensively: any client can write anything into a document.
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+
+export type Item = Y.Map<unknown>;
+export type Collection = Y.Map<Item>;
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A new random item id (12 characters, 62 bits). */
+export function newItemId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
+}
+
+/** The collection under `key` in a parent map, created if absent (and replaced if a client wrote junk there). */
+export function collectionIn(parent: Y.Map<unknown>, key: string): Collection {
+  const existing = parent.get(key);
+  if (existing instanceof Y.Map) return existing as Collection;
+  const created = new Y.Map<Item>();
+  parent.set(key, created);
+  return created;
+}
+
+/** A root-level collection of the document. */
+export const rootCollection = (doc: Y.Doc, name: string): Collection => doc.getMap(name) as Collection;
+
+export function str(item: Item, key: string, fallback = ''): string {
+  const v = item.get(key);
+  if (typeof v === 'string') return v;
+  if (v instanceof Y.Text) return v.toString();
+  return fallback;
+}
+
+export function strList(item: Item, key: string): string[] {
+  const v = item.get(key);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function num(item: Item, key: string): number | null {
+  const v = item.get(key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** The Y.Text of a long-text field, created on first edit (a plain string already there becomes its content). */
+export function textField(item: Item, key: string): Y.Text {
+  const v = item.get(key);
+  if (v instanceof Y.Text) return v;
+  const text = new Y.Text(typeof v === 'string' ? v : '');
+  item.set(key, text);
+  return text;
+}
+
+/** An item's order key, or null when it is missing or is not shaped like a fractional index. */
+const orderOf = (item: Item) => {
+  const o = item.get('order');
+  return typeof o === 'string' && /^[A-Za-z][0-9A-Za-z]*$/.test(o) ? o : null;
+};
+
+/** Entries whose value is an item, ordered by their fractional index, then by id; junk entries are skipped. */
+export function orderedEntries(collection: Collection, filter?: (item: Item) => boolean): [string, Item][] {
+  const entries: [string, Item][] = [];
+  collection.forEach((item, id) => {
+    if (item instanceof Y.Map && (!filter || filter(item))) entries.push([id, item]);
+  });
+  return entries.sort(([ia, a], [ib, b]) => {
+    const oa = orderOf(a);
+    const ob = orderOf(b);
+    if (oa !== ob) {
+      if (oa === null) return 1;
+      if (ob === null) return -1;
+      return oa < ob ? -1 : 1;
+    }
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+}
+
+function validKey(key: string | null): key is string {
+  if (key === null) return false;
+  try {
+    generateKeyBetween(key, null);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Gives `id` an order key that puts it at `index` among `siblings` (the ordered entries it moves
+ * among, itself excluded). When neighbours' keys are missing, invalid or equal (two people inserted
+ * at the same place at once), the siblings are renumbered first, in the same transaction.
+ */
+function placeAt(siblings: [string, Item][], item: Item, index: number): void {
+  const at = Math.max(0, Math.min(index, siblings.length));
+  const before = at > 0 ? orderOf(siblings[at - 1]![1]) : null;
+  const after = at < siblings.length ? orderOf(siblings[at]![1]) : null;
+  const beforeOk = at === 0 || validKey(before);
+  const afterOk = at === siblings.length || validKey(after);
+  if (beforeOk && afterOk && (before === null || after === null || before < after)) {
+    item.set('order', generateKeyBetween(before, after));
+    return;
+  }
+  const keys = generateNKeysBetween(null, null, siblings.length + 1);
+  const all = [...siblings.slice(0, at).map(([, s]) => s), item, ...siblings.slice(at).map(([, s]) => s)];
+  all.forEach((s, i) => {
+    if (orderOf(s) !== keys[i]) s.set('order', keys[i]);
+  });
+}
+
+export interface Placement {
+  /** Among the items `filter` selects (a section's items, a month's events); all when absent. */
+  filter?: (item: Item) => boolean;
+  /** Position among them; the end when absent. */
+  index?: number;
+}
+
+/** Adds an item with the given fields and returns its id. */
+export function insertItem(collection: Collection, fields: Record<string, unknown>, placement: Placement = {}): string {
+  const id = newItemId();
+  const doc = collection.doc;
+  const run = () => {
+    const siblings = orderedEntries(collection, placement.filter);
+    const item = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries(fields)) item.set(k, v);
+    collection.set(id, item);
+    placeAt(siblings, item, placement.index ?? siblings.length);
+  };
+  if (doc) doc.transact(run);
+  else run();
+  return id;
+}
+
+/**
+ * Moves an item to `index` among the items `filter` selects, after applying `change` (e.g. a new
+ * section or month) in the same transaction. The item keeps its id and every other field.
+ */
+export function moveItem(collection: Collection, id: string, placement: Placement & { change?: Record<string, unknown> }): void {
+  const item = collection.get(id);
+  if (!(item instanceof Y.Map)) return;
+  const run = () => {
+    for (const [k, v] of Object.entries(placement.change ?? {})) item.set(k, v);
+    const siblings = orderedEntries(collection, placement.filter).filter(([sid]) => sid !== id);
+    placeAt(siblings, item, placement.index ?? siblings.length);
+  };
+  if (collection.doc) collection.doc.transact(run);
+  else run();
+}
+
+/** Sets plain fields of an item (long-text fields go through `textField`). */
+export function updateItem(collection: Collection, id: string, fields: Record<string, unknown>): void {
+  const item = collection.get(id);
+  if (!(item instanceof Y.Map)) return;
+  const run = () => {
+    for (const [k, v] of Object.entries(fields)) item.set(k, v);
+  };
+  if (collection.doc) collection.doc.transact(run);
+  else run();
+}
+
+export function removeItem(collection: Collection, id: string): void {
+  collection.delete(id);
+}

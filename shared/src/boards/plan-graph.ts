@@ -1,0 +1,135 @@
+// Plan-graph (План-график на учебный год), SPEC rule B5: the academic year as months, each month
+// holding events. Root `meta` holds the year range; root `events` is an ordered collection whose
+// items carry their month (`YYYY-MM`) and are ordered within it.
+import * as Y from 'yjs';
+import { statusOf, type ItemStatus } from '../status.ts';
+import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, type Collection } from './collection.ts';
+
+/** The forms real plans use; a board offers them and accepts any other typed in. */
+export const DEFAULT_EVENT_FORMS = [
+  'Сбор ГТГ',
+  'Семинар',
+  'Круглый стол',
+  'Консультация',
+  'Презентационная площадка',
+  'Коучинг-сессия',
+  'Тренинг',
+  'Мастер-класс',
+  'Конференция',
+  'Конкурс',
+  'Анкетирование',
+  'Вебинар',
+] as const;
+
+export interface PlanGraphEvent {
+  id: string;
+  month: string;
+  title: string;
+  form: string;
+  /** Exact date (ISO), or '' when only the month is known. */
+  date: string;
+  responsibles: string[];
+  partner: string;
+  status: ItemStatus;
+  notes: string;
+}
+
+export interface PlanGraphView {
+  /** First and last month shown, `YYYY-MM`. */
+  from: string;
+  to: string;
+  months: string[];
+  events: PlanGraphEvent[];
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export const planGraphEvents = (doc: Y.Doc): Collection => rootCollection(doc, 'events');
+const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+
+/** The academic year a date falls in: September 2021 → 2021. */
+export const academicYearOf = (isoDate: string) => (+isoDate.slice(5, 7) >= 9 ? +isoDate.slice(0, 4) : +isoDate.slice(0, 4) - 1);
+
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 60; i++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= to) break;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return months;
+}
+
+/** The month range: `meta.from`/`meta.to` when valid, else September → August of `meta.yearStart` (or this academic year). */
+export function planGraphRange(doc: Y.Doc, today: string): { from: string; to: string } {
+  const m = meta(doc);
+  const from = m.get('from');
+  const to = m.get('to');
+  if (typeof from === 'string' && typeof to === 'string' && MONTH.test(from) && MONTH.test(to) && from <= to) return { from, to };
+  const yearStart = typeof m.get('yearStart') === 'number' ? (m.get('yearStart') as number) : academicYearOf(today);
+  return { from: `${yearStart}-09`, to: `${yearStart + 1}-08` };
+}
+
+export function setPlanGraphRange(doc: Y.Doc, from: string, to: string): void {
+  if (!MONTH.test(from) || !MONTH.test(to) || from > to) throw new RangeError('the range must be two months, the first not after the last');
+  doc.transact(() => {
+    meta(doc).set('from', from);
+    meta(doc).set('to', to);
+  });
+}
+
+export function readPlanGraph(doc: Y.Doc, today: string): PlanGraphView {
+  const { from, to } = planGraphRange(doc, today);
+  const events = orderedEntries(planGraphEvents(doc)).map(([id, item]): PlanGraphEvent => {
+    const month = str(item, 'month');
+    return {
+      id,
+      month: MONTH.test(month) ? month : '',
+      title: str(item, 'title'),
+      form: str(item, 'form'),
+      date: /^\d{4}-\d{2}-\d{2}$/.test(str(item, 'date')) ? str(item, 'date') : '',
+      responsibles: strList(item, 'responsibles'),
+      partner: str(item, 'partner'),
+      status: statusOf(item.get('status')),
+      notes: str(item, 'notes'),
+    };
+  });
+  return { from, to, months: monthsBetween(from, to), events };
+}
+
+export interface NewPlanGraphEvent {
+  title: string;
+  form?: string;
+  date?: string;
+  responsibles?: string[];
+  partner?: string;
+  status?: ItemStatus;
+  notes?: string;
+}
+
+const inMonth = (month: string) => (item: Y.Map<unknown>) => item.get('month') === month;
+
+export function addPlanGraphEvent(doc: Y.Doc, month: string, event: NewPlanGraphEvent, index?: number): string {
+  return insertItem(
+    planGraphEvents(doc),
+    {
+      month,
+      title: new Y.Text(event.title),
+      form: event.form ?? '',
+      date: event.date ?? '',
+      responsibles: event.responsibles ?? [],
+      partner: event.partner ?? '',
+      status: event.status ?? 'planned',
+      notes: new Y.Text(event.notes ?? ''),
+    },
+    { filter: inMonth(month), ...(index !== undefined ? { index } : {}) },
+  );
+}
+
+/** Moves an event to `index` within `month` (another month or the same one). */
+export function movePlanGraphEvent(doc: Y.Doc, id: string, month: string, index?: number): void {
+  moveItem(planGraphEvents(doc), id, { filter: inMonth(month), change: { month }, ...(index !== undefined ? { index } : {}) });
+}
