@@ -1,9 +1,12 @@
 // demo/: on a first start with an empty data directory, demo mode creates the network
-// «Педагог для всех» from the Yaroslavl plan (sources/000): its organisations, its people and one board of each kind.
-import type { BoardKind, OrganisationKind, Role } from '@soplan/shared';
+// «Педагог для всех» from the Yaroslavl plan (sources/000): its organisations, its people, and its boards holding the
+// real documents of sources 000, 001 and 004.
+import type { OrganisationKind, Role } from '@soplan/shared';
+import * as Y from 'yjs';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
-import { boards, members, organisations, users, workspaces, type Db } from '../db/index.ts';
+import { boardDocuments, boards, members, organisations, users, workspaces, type Db } from '../db/index.ts';
+import { DEMO_BOARDS } from './content/index.ts';
 
 export const DEMO_LOGIN = { email: 'demo@soplan.local', password: 'soplan-demo' } as const;
 export const DEMO_WORKSPACE_NAME = 'Педагог для всех';
@@ -26,12 +29,6 @@ const ORGANISATIONS: { name: string; kind: OrganisationKind; partner: boolean }[
   { name: 'ЯГПУ им. К. Д. Ушинского', kind: 'university', partner: true },
 ];
 
-const BOARDS: { kind: BoardKind; title: string }[] = [
-  { kind: 'plan-graph', title: 'План-график на 2021–2022 учебный год' },
-  { kind: 'roadmap', title: 'Дорожная карта городского педагогического сообщества «Педагог для всех»' },
-  { kind: 'programme', title: 'Межфирменное наставничество как сетевая модель профессионального роста педагогов' },
-];
-
 /** Seeds the demo workspace when the database has no users yet; returns whether it did. */
 export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
   if (users.count(db) > 0) return false;
@@ -45,9 +42,10 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
     for (const o of ORGANISATIONS) {
       organisations.insert(db, { id: newId(), workspace_id: workspaceId, name: o.name, kind: o.kind, partner: o.partner ? 1 : 0, created_at: now });
     }
-    BOARDS.forEach((b, i) =>
+    DEMO_BOARDS.forEach((b, i) => {
+      const id = newId();
       boards.insert(db, {
-        id: newId(),
+        id,
         workspace_id: workspaceId,
         kind: b.kind,
         title: b.title,
@@ -55,8 +53,9 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
         created_by: userIds[0]!,
         created_at: now + i,
         updated_at: now + i,
-      }),
-    );
+      });
+      boardDocuments.compact(db, id, Y.encodeStateAsUpdate(b.document()), 0, now);
+    });
   })();
   return true;
 }
