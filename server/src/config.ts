@@ -19,6 +19,7 @@ const envSchema = z.object({
   SYNC_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   /** How long an idle board stays in memory after its last connection closed. */
   SYNC_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  BOARD_INDEX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(1_000),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });
@@ -33,6 +34,8 @@ export interface Config {
   webBuildDir: string;
   syncCompactAfter: number;
   syncRoomGraceMs: number;
+  /** How long the board indexer waits after the last edit before it derives a board's items. */
+  boardIndexDebounceMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -54,5 +57,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webBuildDir: path.resolve(repoRoot, e.WEB_BUILD_DIR ?? 'web/build'),
     syncCompactAfter: e.SYNC_COMPACT_AFTER,
     syncRoomGraceMs: e.SYNC_ROOM_GRACE_MS,
+    boardIndexDebounceMs: e.BOARD_INDEX_DEBOUNCE_MS,
   };
 }

@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, sessions, startCheckpointer } from './db/index.ts';
+import { BoardIndexer } from './boards/indexer.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
 import { createApi } from './http/index.ts';
@@ -32,6 +33,7 @@ export interface RunningServer {
   port: number;
   demoSeeded: boolean;
   sync: SyncServer;
+  indexer: BoardIndexer;
   close(): Promise<void>;
 }
 
@@ -39,9 +41,10 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const { db } = openDatabase(config.dataDir);
   const stopCheckpointer = startCheckpointer(db);
   sessions.removeExpired(db, Date.now());
-  const demoSeeded = config.demo ? await seedDemo(db) : false;
+  const indexer = new BoardIndexer(db, log, { debounceMs: config.boardIndexDebounceMs });
+  const demoSeeded = config.demo ? await seedDemo(db, indexer) : false;
   const events = new AccessEvents();
-  const sync = new SyncServer({ db, config, log, events });
+  const sync = new SyncServer({ db, config, log, events, indexer });
   const api = getRequestListener(createApi({ db, config, log, events, loginLimits: new LoginLimits() }).fetch);
   const web = await loadWebHandler(config.webBuildDir, log);
 
@@ -73,8 +76,10 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     port,
     demoSeeded,
     sync,
+    indexer,
     close: async () => {
       await sync.close();
+      indexer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopCheckpointer();

@@ -24,6 +24,7 @@ export interface ServerOptions {
   dataDir?: string;
   compactAfter?: number;
   roomGraceMs?: number;
+  indexDebounceMs?: number;
 }
 
 export async function newServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -37,6 +38,7 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
     ...(options.compactAfter ? { SYNC_COMPACT_AFTER: String(options.compactAfter) } : {}),
     ...(options.roomGraceMs !== undefined ? { SYNC_ROOM_GRACE_MS: String(options.roomGraceMs) } : {}),
+    ...(options.indexDebounceMs !== undefined ? { BOARD_INDEX_DEBOUNCE_MS: String(options.indexDebounceMs) } : {}),
     ...(options.web ? {} : { WEB_BUILD_DIR: path.join(dataDir, 'no-web') }),
   });
   let running = await startServer(config);
@@ -53,6 +55,9 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     },
     get sync() {
       return running.sync;
+    },
+    get indexer() {
+      return running.indexer;
     },
     dataDir,
     client: () => new HttpClient(running.url),

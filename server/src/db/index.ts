@@ -9,3 +9,4 @@ export * as organisations from './queries/organisations.ts';
 export * as invites from './queries/invites.ts';
 export * as boards from './queries/boards.ts';
 export * as boardDocuments from './queries/board-documents.ts';
+export * as boardItems from './queries/board-items.ts';

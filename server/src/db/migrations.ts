@@ -101,6 +101,34 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'board items index',
+    sql: `
+      CREATE TABLE board_items (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        period TEXT NOT NULL,
+        period_kind TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        status TEXT NOT NULL,
+        responsibles TEXT NOT NULL,
+        overdue INTEGER NOT NULL,
+        next_start TEXT,
+        next_end TEXT,
+        PRIMARY KEY (board_id, item_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE board_index_state (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        indexed_on TEXT NOT NULL,
+        indexed_at INTEGER NOT NULL,
+        item_count INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

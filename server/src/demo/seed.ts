@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { boardDocuments, boards, members, organisations, users, workspaces, type Db } from '../db/index.ts';
+import type { BoardIndexer } from '../boards/indexer.ts';
 import { DEMO_BOARDS } from './content/index.ts';
 
 export const DEMO_LOGIN = { email: 'demo@soplan.local', password: 'soplan-demo' } as const;
@@ -30,11 +31,12 @@ const ORGANISATIONS: { name: string; kind: OrganisationKind; partner: boolean }[
 ];
 
 /** Seeds the demo workspace when the database has no users yet; returns whether it did. */
-export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
+export async function seedDemo(db: Db, indexer: BoardIndexer, now = Date.now()): Promise<boolean> {
   if (users.count(db) > 0) return false;
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   const userIds = PEOPLE.map(() => newId());
   const workspaceId = newId();
+  const documents = DEMO_BOARDS.map((b) => ({ id: newId(), doc: b.document() }));
   db.transaction(() => {
     PEOPLE.forEach((p, i) => users.insert(db, { id: userIds[i]!, email: p.email, name: p.name, password_hash: passwordHash, created_at: now }));
     workspaces.insert(db, { id: workspaceId, name: DEMO_WORKSPACE_NAME, created_by: userIds[0]!, created_at: now });
@@ -43,7 +45,7 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
       organisations.insert(db, { id: newId(), workspace_id: workspaceId, name: o.name, kind: o.kind, partner: o.partner ? 1 : 0, created_at: now });
     }
     DEMO_BOARDS.forEach((b, i) => {
-      const id = newId();
+      const { id, doc } = documents[i]!;
       boards.insert(db, {
         id,
         workspace_id: workspaceId,
@@ -54,8 +56,9 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<boolean> {
         created_at: now + i,
         updated_at: now + i,
       });
-      boardDocuments.compact(db, id, Y.encodeStateAsUpdate(b.document()), 0, now);
+      boardDocuments.compact(db, id, Y.encodeStateAsUpdate(doc), 0, now);
     });
   })();
+  for (const { id, doc } of documents) indexer.indexNow(id, doc);
   return true;
 }

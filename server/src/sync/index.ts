@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import type { BoardIndexer } from '../boards/indexer.ts';
 import type { AccessEvent, AccessEvents } from '../events.ts';
 import { authenticateUpgrade, type SyncIdentity } from './auth.ts';
 import { MessageRateLimit } from './limits.ts';
@@ -23,6 +24,7 @@ export interface SyncOptions {
   log: Logger;
   events: AccessEvents;
   store?: DocumentStore;
+  indexer?: BoardIndexer;
 }
 
 const PING_INTERVAL_MS = 30_000;
@@ -117,7 +119,11 @@ export class SyncServer {
       this.#unloadTimers.delete(boardId);
     }
     let room = this.rooms.get(boardId);
-    if (!room) this.rooms.set(boardId, (room = new Room(boardId, this.#persistence, this.#opts.log)));
+    if (!room) {
+      const indexer = this.#opts.indexer;
+      const created = new Room(boardId, this.#persistence, this.#opts.log, indexer ? () => indexer.schedule(boardId, () => created.doc) : undefined);
+      this.rooms.set(boardId, (room = created));
+    }
     return room;
   }
 
@@ -144,6 +150,7 @@ export class SyncServer {
       this.#persistence.flush();
       this.#persistence.compactNow(boardId, room.doc);
       this.#persistence.release(boardId);
+      this.#opts.indexer?.flush(boardId);
       room.destroy();
       this.rooms.delete(boardId);
     }, this.#opts.config.syncRoomGraceMs);
@@ -200,6 +207,7 @@ export class SyncServer {
     clearInterval(this.#ping);
     for (const conn of [...this.#sockets.keys()]) this.#close(conn, CLOSE.goingAway);
     this.#persistence.flush();
+    this.#opts.indexer?.flush();
     for (const [boardId, room] of this.rooms) {
       this.#persistence.compactNow(boardId, room.doc);
       room.destroy();

@@ -38,8 +38,12 @@ export class Room {
   /** Updates a viewer sent and the room dropped (for tests and metrics). */
   droppedUpdates = 0;
 
-  constructor(boardId: string, persistence: Persistence, log: Logger) {
+  readonly #onCommitted: () => void;
+
+  /** `onCommitted` runs after each committed change of the document (the board indexer listens). */
+  constructor(boardId: string, persistence: Persistence, log: Logger, onCommitted: () => void = () => undefined) {
     this.boardId = boardId;
+    this.#onCommitted = onCommitted;
     this.#persistence = persistence;
     this.#log = log;
     this.doc = persistence.load(boardId);
@@ -157,6 +161,7 @@ export class Room {
     });
     this.#persistence.afterCommit(this.boardId, () => {
       for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
+      this.#onCommitted();
     });
     this.#persistence.maybeCompact(this.boardId, () => this.doc);
   }

@@ -97,6 +97,8 @@ export function readPlanGraph(doc: Y.Doc, today: string): PlanGraphView {
       notes: str(item, 'notes'),
     };
   });
+  // Order keys are per month: months first, then the keys (a stable sort keeps the key order).
+  events.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   return { from, to, months: monthsBetween(from, to), events };
 }
 

@@ -1,0 +1,89 @@
+// boards/: the board indexer. After edits settle (debounced, with a maximum wait so a board edited
+// without pause is still indexed), it derives a board's items — title, period, status, responsibles,
+// overdue — from the live document into the board_items table that dashboards read. Documents are
+// whatever clients wrote: a document that cannot be read is logged and its old rows stay.
+import { boardItemsOf, BOARD_KINDS, todayIso, type BoardKind } from '@soplan/shared';
+import type { Logger } from 'pino';
+import type * as Y from 'yjs';
+import { boardItems, boards, type Db } from '../db/index.ts';
+
+export interface BoardIndexerOptions {
+  debounceMs: number;
+  /** Index at the latest this long after the first unindexed edit. */
+  maxWaitMs?: number;
+  today?: () => string;
+}
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  since: number;
+  docOf: () => Y.Doc;
+}
+
+export class BoardIndexer {
+  readonly #db: Db;
+  readonly #log: Logger;
+  readonly #debounceMs: number;
+  readonly #maxWaitMs: number;
+  readonly #today: () => string;
+  readonly #pending = new Map<string, Pending>();
+  readonly #listeners = new Set<(boardId: string) => void>();
+
+  constructor(db: Db, log: Logger, options: BoardIndexerOptions) {
+    this.#db = db;
+    this.#log = log;
+    this.#debounceMs = options.debounceMs;
+    this.#maxWaitMs = options.maxWaitMs ?? Math.max(options.debounceMs * 5, 1);
+    this.#today = options.today ?? (() => todayIso());
+  }
+
+  /** Notes that the board changed; `docOf` gives its live document when the indexer runs. */
+  schedule(boardId: string, docOf: () => Y.Doc): void {
+    const now = Date.now();
+    const pending = this.#pending.get(boardId);
+    if (pending) clearTimeout(pending.timer);
+    const since = pending?.since ?? now;
+    const wait = Math.max(0, Math.min(this.#debounceMs, since + this.#maxWaitMs - now));
+    const timer = setTimeout(() => this.flush(boardId), wait);
+    timer.unref();
+    this.#pending.set(boardId, { timer, since, docOf });
+  }
+
+  /** Indexes now whatever is scheduled for the board (or for every board). */
+  flush(boardId?: string): void {
+    const ids = boardId === undefined ? [...this.#pending.keys()] : [boardId];
+    for (const id of ids) {
+      const pending = this.#pending.get(id);
+      if (!pending) continue;
+      clearTimeout(pending.timer);
+      this.#pending.delete(id);
+      this.indexNow(id, pending.docOf());
+    }
+  }
+
+  /** Derives and stores the board's items; returns how many, or null when it could not. */
+  indexNow(boardId: string, doc: Y.Doc): number | null {
+    try {
+      const board = boards.byId(this.#db, boardId);
+      if (!board || !BOARD_KINDS.includes(board.kind as BoardKind)) return null;
+      const today = this.#today();
+      const items = boardItemsOf(board.kind as BoardKind, doc, today);
+      boardItems.replace(this.#db, boardId, items, today);
+      for (const listener of this.#listeners) listener(boardId);
+      return items.length;
+    } catch (err) {
+      this.#log.error({ err, boardId }, 'indexing a board failed; its previous index stays');
+      return null;
+    }
+  }
+
+  /** Calls `listener` after each board is indexed (the live dashboard feed listens here). */
+  onIndexed(listener: (boardId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    this.flush();
+  }
+}
