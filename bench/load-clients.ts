@@ -1,8 +1,7 @@
-// One client worker of bench:sync: connects every client of its share of the boards, edits on
-// command and reports what its clients measured. All clients of a board live in the same worker,
+// One client process of bench:sync: connects every client of its share of the boards, edits on
+// command and reports what its clients measured. All clients of a board live in the same process,
 // so edit → peer latency is read on one clock.
 import { isDeepStrictEqual } from 'node:util';
-import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { connect, type Client, type Endpoint } from './peers.ts';
 
@@ -25,9 +24,8 @@ interface Member {
 
 // Every y-websocket provider adds a process 'exit' listener; hundreds per worker are expected here.
 process.setMaxListeners(0);
-const input = workerData as LoadClientsInput;
-const port = parentPort!;
-const post = (message: LoadClientsMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const input = JSON.parse(process.argv[2]!) as LoadClientsInput;
+const post = (message: LoadClientsMessage, then?: () => void) => process.send!(message, undefined, {}, then);
 
 const rooms: Member[][] = input.boards.map((board) =>
   Array.from({ length: input.clientsPerBoard }, (_, i) => {
@@ -55,7 +53,7 @@ for (const m of rooms.flat()) {
 }
 
 let timers: NodeJS.Timeout[] = [];
-port.on('message', (command: LoadClientsCommand) => {
+process.on('message', (command: LoadClientsCommand) => {
   if (command === 'start') {
     timers = rooms.flat().map((m, i) => {
       let seq = 0;
@@ -73,9 +71,7 @@ port.on('message', (command: LoadClientsCommand) => {
   } else {
     const diverged = rooms.filter((room) => room.some((m) => !isDeepStrictEqual(m.doc.getMap('cells').toJSON(), room[0]!.doc.getMap('cells').toJSON()))).length;
     for (const m of rooms.flat()) m.client.destroy();
-    const buffer = Float64Array.from(latencies);
-    post({ type: 'report', latencies: buffer, sent, delivered, diverged }, [buffer.buffer]);
-    port.close();
+    post({ type: 'report', latencies: Float64Array.from(latencies), sent, delivered, diverged }, () => process.exit(0));
   }
 });
 post({ type: 'ready' });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import * as Y from 'yjs';
 import type { LoadClientsCommand, LoadClientsInput, LoadClientsMessage } from './load-clients.ts';
 import { connect, hocuspocus, soplan, yWebsocket, type Client, type Peer, type RunningPeer } from './peers.ts';
@@ -15,6 +15,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 100);
 const CLIENT_WORKERS = Number(process.env.BENCH_CLIENT_WORKERS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CLIENT_NICENESS = Number(process.env.BENCH_CLIENT_NICENESS ?? 10);
 const CRASH_BOARDS = 10;
 const CRASH_CLIENTS = 3;
 const CRASH_MS = 3000;
@@ -50,14 +51,17 @@ async function connectAll(server: RunningPeer, boards: string[], perBoard: numbe
   return rooms;
 }
 
+// The clients run at a lower priority than the server under test: they need more CPU than it does,
+// and without this the latency measured is mostly the clients waiting for a core.
 function clientWorker(input: LoadClientsInput) {
-  const worker = new Worker(new URL('./load-clients.ts', import.meta.url), { workerData: input });
+  const child = fork(path.join(import.meta.dirname, 'load-clients.ts'), [JSON.stringify(input)], { serialization: 'advanced' });
+  os.setPriority(child.pid!, CLIENT_NICENESS);
   const next = () =>
     new Promise<LoadClientsMessage>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      child.once('message', (m) => resolve(m as LoadClientsMessage));
+      child.once('error', reject);
     });
-  return { worker, next, send: (command: LoadClientsCommand) => worker.postMessage(command) };
+  return { next, send: (command: LoadClientsCommand) => child.send(command) };
 }
 
 async function load(peer: Peer) {

@@ -13,6 +13,7 @@ export function hasRole(role: Role, required: Role): boolean {
 export const PERMISSIONS = {
   readWorkspace: 'viewer',
   createBoard: 'editor',
+  editBoard: 'editor',
   renameBoard: 'editor',
   archiveBoard: 'coordinator',
   manageOrganisations: 'coordinator',

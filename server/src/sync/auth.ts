@@ -1,6 +1,7 @@
 // Authentication before the WebSocket upgrade (SPEC rules S1–S5): a session cookie or ?token=,
 // Origin checked, the board must exist and be the user's. Refusals are plain HTTP answers.
 import type { IncomingMessage } from 'node:http';
+import { can } from '@soplan/shared';
 import { validateApiToken } from '../auth/api-tokens.ts';
 import { isSameOrigin } from '../auth/origin.ts';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
@@ -69,7 +70,7 @@ export function authenticateUpgrade(req: IncomingMessage, db: Db, config: Config
     const { board, role } = requireBoard(db, boardId, who.userId);
     return {
       ok: true,
-      identity: { ...who, boardId, workspaceId: board.workspace_id, readOnly: role === 'viewer' || board.archived_at !== null },
+      identity: { ...who, boardId, workspaceId: board.workspace_id, readOnly: !can(role, 'editBoard') || board.archived_at !== null },
     };
   } catch (e) {
     if (e instanceof AppError) return refuse(e.status, e.code, e.message);

@@ -2,10 +2,10 @@
 // item is called, when it happens, its status, who answers for it and whether it is overdue. It
 // reads through the kinds' defensive readers, so any document yields a (possibly empty) list.
 import type * as Y from 'yjs';
-import { isoDate, periodOf, type Period, type PeriodKind } from '../periods.ts';
+import { periodOf, type Period, type PeriodKind } from '../periods.ts';
 import { isOverdue, upcoming, type ItemStatus } from '../status.ts';
 import type { BoardKind } from './kinds.ts';
-import { readPlanGraph } from './plan-graph.ts';
+import { planGraphEventPeriod, readPlanGraph } from './plan-graph.ts';
 import { readProgramme } from './programme.ts';
 import { readRoadmap } from './roadmap.ts';
 
@@ -22,13 +22,6 @@ export interface BoardItem {
   overdue: boolean;
   /** The dates it happens next: the period itself, or a recurring period's next occurrence. */
   next: { start: string | null; end: string | null } | null;
-}
-
-function monthPeriod(month: string, date: string): Period {
-  if (date) return { text: date, kind: 'date', start: date, end: date };
-  if (!month) return { text: '', kind: 'unknown', start: null, end: null };
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { text: month, kind: 'range', start: isoDate(y, m, 1), end: isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) };
 }
 
 function itemOf(id: string, title: string, period: Period, status: ItemStatus, responsibles: string[], today: string): BoardItem {
@@ -48,7 +41,7 @@ function itemOf(id: string, title: string, period: Period, status: ItemStatus, r
 
 export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardItem[] {
   if (kind === 'plan-graph') {
-    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, monthPeriod(e.month, e.date), e.status, e.responsibles, today));
+    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, planGraphEventPeriod(e.month, e.date), e.status, e.responsibles, today));
   }
   if (kind === 'roadmap') {
     const view = readRoadmap(doc);

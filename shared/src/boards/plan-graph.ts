@@ -2,6 +2,7 @@
 // holding events. Root `meta` holds the year range; root `events` is an ordered collection whose
 // items carry their month (`YYYY-MM`) and are ordered within it.
 import * as Y from 'yjs';
+import { isoDate, type Period } from '../periods.ts';
 import { statusOf, type ItemStatus } from '../status.ts';
 import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, type Collection } from './collection.ts';
 
@@ -100,6 +101,14 @@ export function readPlanGraph(doc: Y.Doc, today: string): PlanGraphView {
   // Order keys are per month: months first, then the keys (a stable sort keeps the key order).
   events.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   return { from, to, months: monthsBetween(from, to), events };
+}
+
+/** When an event happens: its exact date when it has one, else its whole month. */
+export function planGraphEventPeriod(month: string, date: string): Period {
+  if (date) return { text: date, kind: 'date', start: date, end: date };
+  if (!MONTH.test(month)) return { text: '', kind: 'unknown', start: null, end: null };
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { text: month, kind: 'range', start: isoDate(y, m, 1), end: isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) };
 }
 
 export interface NewPlanGraphEvent {

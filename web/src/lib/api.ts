@@ -81,5 +81,6 @@ export const api = {
 
   boards: (id: string, archived = false) => request<BoardDto[]>('GET', `/workspaces/${id}/boards${archived ? '?archived=1' : ''}`),
   createBoard: (id: string, kind: BoardKind, title: string) => request<BoardDto>('POST', `/workspaces/${id}/boards`, { kind, title }),
+  board: (boardId: string) => request<BoardDto>('GET', `/boards/${boardId}`),
   updateBoard: (boardId: string, patch: { title?: string; archived?: boolean }) => request<BoardDto>('PATCH', `/boards/${boardId}`, patch),
 };

@@ -1,0 +1,110 @@
+// One open board in the browser: its Y.Doc, kept offline in IndexedDB and synced live through the
+// stock y-websocket provider (the session cookie authenticates), who else is here, the connection
+// state, and per-user undo (Ctrl+Z undoes only this person's edits: remote changes arrive with the
+// provider as origin, which the undo manager does not track).
+import { CLOSE } from '@soplan/shared';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** The origin of this person's own edits; the undo manager tracks only these (and plain local ones). */
+export const LOCAL_EDIT = 'local-edit';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied';
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  self: boolean;
+}
+
+interface AwarenessUser {
+  name?: unknown;
+  color?: unknown;
+}
+
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly undoManager: Y.UndoManager;
+  readonly readOnly: boolean;
+  connection = $state<ConnectionState>('connecting');
+  /** The server's copy has been merged in (or the offline copy loaded, when offline). */
+  ready = $state(false);
+  /** Increases on every change of the document; views derive from it. */
+  version = $state(0);
+  peers = $state<Peer[]>([]);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  readonly #local: IndexeddbPersistence;
+
+  constructor(boardId: string, roots: string[], readOnly: boolean) {
+    this.readOnly = readOnly;
+    this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
+    this.#local.once('synced', () => {
+      if (this.connection !== 'online') this.ready = true;
+    });
+    const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000 });
+    this.provider.on('status', ({ status }) => {
+      if (this.connection === 'denied') return;
+      this.connection = status === 'connected' ? 'online' : status === 'connecting' && this.connection !== 'offline' ? 'connecting' : 'offline';
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.ready = true;
+    });
+    this.provider.on('closed', (event: { code: number }) => {
+      if (event.code === CLOSE.accessRevoked.code || (event.code >= 4400 && event.code < 4500)) this.connection = 'denied';
+    });
+    this.provider.on('connection-error', () => {
+      if (this.connection !== 'denied') this.connection = 'offline';
+    });
+    this.undoManager = new Y.UndoManager(
+      roots.map((name) => this.doc.getMap(name)),
+      { captureTimeout: 600, trackedOrigins: new Set([null, LOCAL_EDIT]) },
+    );
+    const refreshUndo = () => {
+      this.canUndo = this.undoManager.canUndo();
+      this.canRedo = this.undoManager.canRedo();
+    };
+    this.undoManager.on('stack-item-added', refreshUndo);
+    this.undoManager.on('stack-item-popped', refreshUndo);
+    this.undoManager.on('stack-cleared', refreshUndo);
+    this.doc.on('update', () => this.version++);
+    const awareness = this.provider.awareness;
+    const refreshPeers = () => {
+      const peers: Peer[] = [];
+      awareness.getStates().forEach((state, clientId) => {
+        const user = (state as { user?: AwarenessUser }).user;
+        if (!user || typeof user.name !== 'string') return;
+        peers.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#888', self: clientId === awareness.clientID });
+      });
+      this.peers = peers;
+    };
+    awareness.on('change', refreshPeers);
+    // The server stamps the authenticated name and colour; announcing presence makes it send them back.
+    awareness.setLocalStateField('here', true);
+  }
+
+  /** Runs a change as one undoable step; does nothing on a read-only board. */
+  change(fn: () => void): void {
+    if (this.readOnly) return;
+    this.doc.transact(fn, LOCAL_EDIT);
+  }
+
+  undo(): void {
+    if (!this.readOnly) this.undoManager.undo();
+  }
+
+  redo(): void {
+    if (!this.readOnly) this.undoManager.redo();
+  }
+
+  destroy(): void {
+    this.undoManager.destroy();
+    this.provider.destroy();
+    void this.#local.destroy();
+    this.doc.destroy();
+  }
+}
