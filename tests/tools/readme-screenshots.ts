@@ -29,6 +29,19 @@ try {
   await page.getByRole('button', { name: 'Создать ссылку' }).click();
   await page.getByLabel('Ссылка-приглашение').waitFor();
   await page.screenshot({ path: path.join(out, 'members.png'), fullPage: true });
+  const boards: [string, RegExp, string][] = [
+    ['plan-graph.png', /План-график/, 'plan-event'],
+    ['roadmap.png', /Сарове/, 'roadmap-item'],
+    ['programme.png', /Межфирменное наставничество/, 'programme-section'],
+  ];
+  for (const [file, title, ready] of boards) {
+    await page.getByRole('tab', { name: 'Доски' }).click();
+    await page.getByRole('link', { name: title }).click();
+    await page.getByTestId(ready).first().waitFor();
+    await page.getByTestId('connection').and(page.locator('[data-state="online"]')).waitFor();
+    await page.screenshot({ path: path.join(out, file), fullPage: false });
+    await page.goBack();
+  }
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 /** The origin of this person's own edits; the undo manager tracks only these (and plain local ones). */
 export const LOCAL_EDIT = 'local-edit';
 
+const LOCAL_FALLBACK_MS = 2500;
+
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied';
 
 export interface Peer {
@@ -38,18 +40,24 @@ export class BoardSession {
   canUndo = $state(false);
   canRedo = $state(false);
   readonly #local: IndexeddbPersistence;
+  #localReady = false;
+  #fallback: ReturnType<typeof setTimeout> | undefined;
 
   constructor(boardId: string, roots: string[], readOnly: boolean) {
     this.readOnly = readOnly;
     this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
+    // Show the server's state when it comes quickly; fall back to the offline copy when it does not.
     this.#local.once('synced', () => {
-      if (this.connection !== 'online') this.ready = true;
+      this.#localReady = true;
+      this.#fallback = setTimeout(() => (this.ready = true), LOCAL_FALLBACK_MS);
+      if (this.connection === 'offline' || this.connection === 'denied') this.ready = true;
     });
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000 });
     this.provider.on('status', ({ status }) => {
       if (this.connection === 'denied') return;
       this.connection = status === 'connected' ? 'online' : status === 'connecting' && this.connection !== 'offline' ? 'connecting' : 'offline';
+      if (this.connection === 'offline' && this.#localReady) this.ready = true;
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.ready = true;
@@ -102,6 +110,7 @@ export class BoardSession {
   }
 
   destroy(): void {
+    clearTimeout(this.#fallback);
     this.undoManager.destroy();
     this.provider.destroy();
     void this.#local.destroy();

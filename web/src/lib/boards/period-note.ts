@@ -18,7 +18,7 @@ export function periodNote(period: Period, today: string): string {
     case 'range':
       return t('period.understood', { value: spanText(period.start, period.end) });
     case 'recurring': {
-      const every = t(`period.recurring.${period.recurrence!.every}`);
+      const every = t(`period.recurring.${period.recurrence!.every}`) + (period.separateSchedule ? `, ${t('period.separate')}` : '');
       const next = nextOccurrence(period, today);
       return next ? `${every} · ${t('period.next', { value: spanText(next.start, next.end) })}` : every;
     }
