@@ -23,7 +23,7 @@ describe('language and demo mode', () => {
     await context.close();
   });
 
-  it('shows the demo login on the login page and it opens «Педагог для всех» with its three boards', async () => {
+  it('shows the demo login on the login page and it opens «Педагог для всех» with its four boards', async () => {
     const context = await newPerson(browser, server.url);
     const page = await context.newPage();
     await page.goto('/login');
@@ -35,7 +35,7 @@ describe('language and demo mode', () => {
     await page.getByRole('link', { name: /Педагог для всех/ }).click();
     await page.getByRole('heading', { name: 'Педагог для всех', exact: true }).waitFor();
     await page.getByTestId('board').first().waitFor();
-    expect(await page.getByTestId('board').count()).toBe(3);
+    expect(await page.getByTestId('board').count()).toBe(4);
     await page.getByRole('tab', { name: 'Организации' }).click();
     await page.getByText('МДОУ № 228').waitFor();
     await page.getByText('ЯГПУ', { exact: false }).first().waitFor();

@@ -11,10 +11,10 @@ describe('roles', () => {
     for (const r of ROLES) expect(hasRole(r, r)).toBe(true);
   });
 
-  it('lets viewers only read, editors create and rename boards, coordinators manage the network', () => {
+  it('lets viewers only read, editors create, edit and rename boards, coordinators manage the network', () => {
     const allowed = (role: (typeof ROLES)[number]) => Object.keys(PERMISSIONS).filter((p) => can(role, p as keyof typeof PERMISSIONS));
     expect(allowed('viewer')).toEqual(['readWorkspace']);
-    expect(allowed('editor')).toEqual(['readWorkspace', 'createBoard', 'renameBoard']);
+    expect(allowed('editor')).toEqual(['readWorkspace', 'createBoard', 'editBoard', 'renameBoard']);
     expect(allowed('coordinator')).toEqual(Object.keys(PERMISSIONS));
   });
 

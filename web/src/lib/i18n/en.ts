@@ -254,5 +254,4 @@ export const en: Record<MessageKey, string> = {
   'mentoring.partner': 'partner',
   'mentoring.virtual': 'virtual',
   'mentoring.group': 'group',
-  'boards.open': 'Open the board “{title}”',
 };

@@ -253,7 +253,6 @@ export const ru = {
   'mentoring.partner': 'партнёрское',
   'mentoring.virtual': 'виртуальное',
   'mentoring.group': 'групповое',
-  'boards.open': 'Открыть доску «{title}»',
 } as const;
 
 export type MessageKey = keyof typeof ru;
