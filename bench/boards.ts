@@ -1,0 +1,171 @@
+// pnpm bench:boards — big boards: a plan-graph of 2 000 events and a roadmap of 1 000 items. Measures
+// the server's time to first sync (a cold room: loaded from SQLite for every connection), the time
+// until Chromium shows the whole board, and the server's memory per resident board. Writes its
+// section into docs/benchmarks.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, DEFAULT_EVENT_FORMS, setPlanGraphRange } from '@soplan/shared';
+import { chromium } from 'playwright-core';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const REPORT = path.join(root, 'docs/benchmarks.md');
+const EVENTS = 2000;
+const ITEMS = 1000;
+const RUNS = 7;
+const RESIDENT_COPIES = 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function rssMiB(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'))!;
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+async function start(dataDir: string, graceMs: number): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'server/src/main.ts')], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', SYNC_ROOM_GRACE_MS: String(graceMs) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Soplan: http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+
+async function api(base: string, method: string, p: string, body: unknown, cookie?: string) {
+  const res = await fetch(base + p, { method, headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status}`);
+  return { body: (await res.json()) as Record<string, string>, cookie: res.headers.getSetCookie()[0]?.split(';')[0] };
+}
+
+function connect(base: string, board: string, token: string, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(`${base.replace('http', 'ws')}/sync`, board, doc, { params: { token }, disableBc: true });
+  return { doc, provider, synced: () => new Promise<void>((r) => (provider.synced ? r() : provider.once('sync', () => r()))) };
+}
+
+function bigPlanGraph(): Uint8Array {
+  const doc = new Y.Doc();
+  setPlanGraphRange(doc, '2025-09', '2026-08');
+  const months = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
+  for (let i = 0; i < EVENTS; i++) {
+    addPlanGraphEvent(doc, months[i % months.length]!, { title: `Мероприятие ${i + 1}: семинар для педагогов сети`, form: DEFAULT_EVENT_FORMS[i % DEFAULT_EVENT_FORMS.length]!, responsibles: [`МДОУ № ${(i % 40) + 1}`], partner: i % 7 === 0 ? 'ЯГПУ' : '' });
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function bigRoadmap(): Uint8Array {
+  const doc = new Y.Doc();
+  const sections = Array.from({ length: 20 }, (_, s) => addRoadmapSection(doc, `Направление ${s + 1}`));
+  for (let i = 0; i < ITEMS; i++) {
+    addRoadmapItem(doc, sections[i % sections.length]!, { title: `Мероприятие ${i + 1} дорожной карты`, period: ['Октябрь 2025 г.', 'Ежегодно', 'Январь – март 2026 г.', 'Постоянно'][i % 4]!, responsibles: ['МБОУ ДПО МЦ'], result: 'Аналитическая справка' });
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-bench-boards-'));
+let server = await start(dataDir, 0);
+const signup = await api(server.base, 'POST', '/api/auth/signup', { email: 'bench@bench.local', password: 'bench-password', name: 'Bench' });
+const cookie = signup.cookie!;
+const ws = await api(server.base, 'POST', '/api/workspaces', { name: 'Bench' }, cookie);
+const token = (await api(server.base, 'POST', '/api/tokens', { name: 'bench' }, cookie)).body.token!;
+const newBoard = async (kind: string) => (await api(server.base, 'POST', `/api/workspaces/${ws.body.id}/boards`, { kind, title: kind }, cookie)).body.id!;
+const content = { 'plan-graph': bigPlanGraph(), roadmap: bigRoadmap() };
+const boards: Record<string, string[]> = { 'plan-graph': [], roadmap: [] };
+for (const kind of ['plan-graph', 'roadmap'] as const) {
+  for (let copy = 0; copy <= RESIDENT_COPIES; copy++) {
+    const id = await newBoard(kind);
+    const writer = connect(server.base, id, token);
+    await writer.synced();
+    Y.applyUpdate(writer.doc, content[kind]);
+    await sleep(300);
+    writer.provider.destroy();
+    boards[kind]!.push(id);
+  }
+}
+await stop(server.child);
+server = await start(dataDir, 0);
+
+const rows: string[] = [];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1400, height: 900 } });
+await context.request.post('/api/auth/login', { data: { email: 'bench@bench.local', password: 'bench-password' }, headers: { origin: server.base } });
+const results: Record<string, { sync: number; render: number; perBoard: number }> = {};
+for (const kind of ['plan-graph', 'roadmap'] as const) {
+  const id = boards[kind]![0]!;
+  const syncTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const client = connect(server.base, id, token);
+    await client.synced();
+    syncTimes.push(performance.now() - started);
+    client.provider.destroy();
+    await sleep(200);
+  }
+  const selector = kind === 'plan-graph' ? '[data-testid="plan-event"]' : '[data-testid="roadmap-item"]';
+  const count = kind === 'plan-graph' ? EVENTS : ITEMS;
+  const renderTimes: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await context.newPage();
+    await page.goto(`/boards/${id}`);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, { timeout: 60_000 });
+    renderTimes.push(await page.evaluate(() => performance.now()));
+    await page.close();
+    await sleep(300);
+  }
+  const before = rssMiB(server.child.pid!);
+  const resident = boards[kind]!.slice(1).map((b) => connect(server.base, b, token));
+  await Promise.all(resident.map((c) => c.synced()));
+  await sleep(1000);
+  const after = rssMiB(server.child.pid!);
+  for (const c of resident) c.provider.destroy();
+  await sleep(500);
+  results[kind] = { sync: median(syncTimes), render: median(renderTimes), perBoard: (after - before) / RESIDENT_COPIES };
+  const label = kind === 'plan-graph' ? `Plan-graph, ${EVENTS} events` : `Roadmap, ${ITEMS} items`;
+  const bytes = content[kind].byteLength;
+  rows.push(
+    `| ${label} | ${(bytes / 1024).toFixed(0)} KiB | **${median(syncTimes).toFixed(0)}** (${syncTimes.map((x) => x.toFixed(0)).join(' / ')}) | **${median(renderTimes).toFixed(0)}** (${renderTimes.map((x) => x.toFixed(0)).join(' / ')}) | ${results[kind]!.perBoard.toFixed(1)} |`,
+  );
+  console.log(rows.at(-1));
+}
+await browser.close();
+await stop(server.child);
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+const section = `<!-- bench:boards -->
+## Big boards: \`pnpm bench:boards\`
+
+Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Debian's Chromium. Time to first sync:
+a Node client with the stock y-websocket provider connects and waits for the server's sync step 2,
+${RUNS} times; the room is cold every time (the server unloads a room as soon as its last client
+leaves, so each connection loads the board from SQLite). Browser: from navigation start to every
+item of the board in the page (three page loads, logged in). Memory: the server's RSS growth with
+${RESIDENT_COPIES} more copies of the board open at once, divided by ${RESIDENT_COPIES}. Medians in bold, every run in brackets.
+
+| board | document | time to first sync, ms | Chromium shows the whole board, ms | server RSS per resident board, MiB |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+Targets:
+${(['plan-graph', 'roadmap'] as const)
+  .map((k) => `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; rendered under 1 s: ${results[k]!.render.toFixed(0)} ms, ${verdict(results[k]!.render < 1000)}`)
+  .join('\n')}
+<!-- /bench:boards -->`;
+const existing = fs.readFileSync(REPORT, 'utf8');
+fs.writeFileSync(REPORT, existing.includes('<!-- bench:boards -->') ? existing.replace(/<!-- bench:boards -->[\s\S]*<!-- \/bench:boards -->/, section) : `${existing.trimEnd()}\n\n${section}\n`);
+console.log(`written to ${path.relative(process.cwd(), REPORT)}`);
+process.exit(0);
