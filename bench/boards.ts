@@ -11,6 +11,8 @@ import { chromium } from 'playwright-core';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
+// Each y-websocket provider adds a process 'exit' listener; this script opens dozens.
+process.setMaxListeners(0);
 const root = path.resolve(import.meta.dirname, '..');
 const REPORT = path.join(root, 'docs/benchmarks.md');
 const EVENTS = 2000;
