@@ -222,7 +222,7 @@ server under test does, so server and clients compete for them. Every latency fi
 clients' own queueing, and the rounds of one server differ by tens of milliseconds. The CPU gap
 to the reference server is what Soplan spends on durability: in a CPU profile under this load about
 12 % of its busy time is SQLite (one commit per event-loop turn, about 24 updates each), which a
-server that stores nothing does not pay; fan-out (`writev`, about 38 %) and applying updates
+server that stores nothing does not pay; fan-out (\`writev\`, about 38 %) and applying updates
 (about 23 %) cost all three servers alike.
 <!-- /bench:sync -->`;
 
