@@ -2,7 +2,7 @@
 // the server's time to first sync (a cold room: loaded from SQLite for every connection), the time
 // until Chromium shows the whole board, and the server's memory per resident board. Writes its
 // section into docs/benchmarks.md.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,49 +10,28 @@ import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, DEFAULT_EVENT_FOR
 import { chromium } from 'playwright-core';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { median, rssMiB, writeSection } from './measure.ts';
+import { api, launch } from './peers.ts';
 
 // Each y-websocket provider adds a process 'exit' listener; this script opens dozens.
 process.setMaxListeners(0);
 const root = path.resolve(import.meta.dirname, '..');
-const REPORT = path.join(root, 'docs/benchmarks.md');
 const EVENTS = 2000;
 const ITEMS = 1000;
 const RUNS = 7;
 const RESIDENT_COPIES = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function rssMiB(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'))!;
-  return Number(line.split(/\s+/)[1]) / 1024;
-}
 
 async function start(dataDir: string, graceMs: number): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'server/src/main.ts')], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', SYNC_ROOM_GRACE_MS: String(graceMs) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const port = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Soplan: http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
+  const { child, match } = await launch(
+    [path.join(root, 'server/src/main.ts')],
+    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', SYNC_ROOM_GRACE_MS: String(graceMs) },
+    /Soplan: http:\/\/[^:]+:(\d+)/,
+  );
+  return { child, base: `http://127.0.0.1:${match[1]}` };
 }
 
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-
-async function api(base: string, method: string, p: string, body: unknown, cookie?: string) {
-  const res = await fetch(base + p, { method, headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${p}: ${res.status}`);
-  return { body: (await res.json()) as Record<string, string>, cookie: res.headers.getSetCookie()[0]?.split(';')[0] };
-}
 
 function connect(base: string, board: string, token: string, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(`${base.replace('http', 'ws')}/sync`, board, doc, { params: { token }, disableBc: true });
@@ -148,8 +127,7 @@ await stop(server.child);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
-const section = `<!-- bench:boards -->
-## Big boards: \`pnpm bench:boards\`
+const section = `## Big boards: \`pnpm bench:boards\`
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Debian's Chromium. Time to first sync:
 a Node client with the stock y-websocket provider connects and waits for the server's sync step 2,
@@ -166,8 +144,6 @@ Targets:
 ${(['plan-graph', 'roadmap'] as const)
   .map((k) => `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; rendered under 1 s: ${results[k]!.render.toFixed(0)} ms, ${verdict(results[k]!.render < 1000)}`)
   .join('\n')}
-<!-- /bench:boards -->`;
-const existing = fs.readFileSync(REPORT, 'utf8');
-fs.writeFileSync(REPORT, existing.includes('<!-- bench:boards -->') ? existing.replace(/<!-- bench:boards -->[\s\S]*<!-- \/bench:boards -->/, section) : `${existing.trimEnd()}\n\n${section}\n`);
-console.log(`written to ${path.relative(process.cwd(), REPORT)}`);
+`;
+writeSection('boards', section);
 process.exit(0);

@@ -35,7 +35,7 @@ export interface Peer {
   start(dataDir: string): Promise<RunningPeer>;
 }
 
-function launch(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+export function launch(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
@@ -72,7 +72,7 @@ export function connect(endpoint: Endpoint, board: string, doc: Y.Doc): Client {
   };
 }
 
-async function api(base: string, method: string, p: string, body: unknown, cookie?: string) {
+export async function api(base: string, method: string, p: string, body: unknown, cookie?: string) {
   const res = await fetch(base + p, {
     method,
     headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },

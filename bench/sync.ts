@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fork } from 'node:child_process';
 import * as Y from 'yjs';
 import type { LoadClientsCommand, LoadClientsInput, LoadClientsMessage } from './load-clients.ts';
+import { cpuSeconds, median, percentile, rssMiB, writeSection } from './measure.ts';
 import { connect, hocuspocus, soplan, yWebsocket, type Client, type Peer, type RunningPeer } from './peers.ts';
 
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 100);
@@ -19,20 +20,7 @@ const CLIENT_NICENESS = Number(process.env.BENCH_CLIENT_NICENESS ?? 10);
 const CRASH_BOARDS = 10;
 const CRASH_CLIENTS = 3;
 const CRASH_MS = 3000;
-const REPORT = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field))!;
-  return Number(line.split(/\s+/)[1]) / 1024;
-}
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
 
 interface Member {
   doc: Y.Doc;
@@ -147,7 +135,6 @@ async function crash(peer: Peer) {
   return { lost, total };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fixed = (values: number[]) => values.map((v) => v.toFixed(1)).join(' / ');
 
 const peers = [soplan, hocuspocus, yWebsocket];
@@ -198,8 +185,7 @@ const targets = [
   `0 lost after kill -9: ${mine.lost}, ${verdict(mine.lost === 0)}`,
 ].map((t) => `- ${t}`);
 
-const section = `<!-- bench:sync -->
-## Sync: \`pnpm bench:sync\`
+const section = `## Sync: \`pnpm bench:sync\`
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}. ${BOARDS} boards × ${CLIENTS} clients, each
 client sets its own key of a \`Y.Map\` every ${INTERVAL_MS} ms for ${SECONDS} s. Each server runs in its own process;
@@ -224,12 +210,7 @@ to the reference server is what Soplan spends on durability: in a CPU profile un
 12 % of its busy time is SQLite (one commit per event-loop turn, about 24 updates each), which a
 server that stores nothing does not pay; fan-out (\`writev\`, about 38 %) and applying updates
 (about 23 %) cost all three servers alike.
-<!-- /bench:sync -->`;
+`;
 
-const existing = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8') : '# Benchmarks\n\nWritten by the `pnpm bench:*` scripts; each run replaces its own section.\n';
-const next = existing.includes('<!-- bench:sync -->')
-  ? existing.replace(/<!-- bench:sync -->[\s\S]*<!-- \/bench:sync -->/, section)
-  : `${existing.trimEnd()}\n\n${section}\n`;
-fs.writeFileSync(REPORT, next);
-console.log(`\nwritten to ${path.relative(process.cwd(), REPORT)}`);
+writeSection('sync', section);
 process.exit(0);

@@ -10,14 +10,6 @@ export function statusOf(value: unknown): ItemStatus {
   return ITEM_STATUSES.includes(value as ItemStatus) ? (value as ItemStatus) : 'planned';
 }
 
-/** Where an item may go from each status; reopening a finished item is allowed, as a correction. */
-export const STATUS_MOVES: Record<ItemStatus, readonly ItemStatus[]> = {
-  planned: ['in-progress', 'done', 'cancelled'],
-  'in-progress': ['done', 'cancelled', 'planned'],
-  done: ['in-progress'],
-  cancelled: ['planned'],
-};
-
 export const isFinished = (status: ItemStatus) => status === 'done' || status === 'cancelled';
 
 /** Overdue: the period has a known end before today and the item is neither done nor cancelled. */

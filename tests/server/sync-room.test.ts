@@ -46,6 +46,16 @@ function editOf(key: string, value: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Two editors in the room; what the room sent b on joining is cleared. */
+function twoPeers(room: Room) {
+  const a = fakeConnection('a');
+  const b = fakeConnection('b');
+  room.join(a.conn);
+  room.join(b.conn);
+  b.sent.length = 0;
+  return { a, b };
+}
+
 function setup(store: DocumentStore = memoryDocumentStore()) {
   const failures: string[][] = [];
   const persistence = new Persistence(store, log, { compactAfter: 1000, onCommitFailed: (ids) => failures.push(ids) });
@@ -56,11 +66,7 @@ function setup(store: DocumentStore = memoryDocumentStore()) {
 describe('room ordering', () => {
   it('[D2] a peer is sent nothing of an update until the update is committed', () => {
     const { room, persistence, store } = setup();
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    room.join(a.conn);
-    room.join(b.conn);
-    b.sent.length = 0;
+    const { a, b } = twoPeers(room);
     expect(room.receive(a.conn, updateFrame(editOf('x', 1)))).toBeNull();
     expect(b.sent).toEqual([]);
     expect(store.load('b').updates).toHaveLength(0);
@@ -107,11 +113,7 @@ describe('room ordering', () => {
 
   it('[P4] an update is stored and forwarded as the bytes that arrived', () => {
     const { room, persistence, store } = setup();
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    room.join(a.conn);
-    room.join(b.conn);
-    b.sent.length = 0;
+    const { a, b } = twoPeers(room);
     const update = editOf('x', 1);
     room.receive(a.conn, updateFrame(update));
     persistence.flush();
@@ -121,10 +123,7 @@ describe('room ordering', () => {
 
   it('[P4] an update that brings nothing new is neither stored nor forwarded', () => {
     const { room, persistence, store } = setup();
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    room.join(a.conn);
-    room.join(b.conn);
+    const { a, b } = twoPeers(room);
     const update = editOf('x', 1);
     room.receive(a.conn, updateFrame(update));
     persistence.flush();
@@ -137,11 +136,7 @@ describe('room ordering', () => {
 
   it('[P4] an update waiting for its dependencies is stored and forwarded, and a deletion is too', () => {
     const { room, persistence, store } = setup();
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    room.join(a.conn);
-    room.join(b.conn);
-    b.sent.length = 0;
+    const { a, b } = twoPeers(room);
     const author = new Y.Doc();
     const updates: Uint8Array[] = [];
     author.on('update', (u: Uint8Array) => updates.push(u));
@@ -173,11 +168,7 @@ describe('room ordering', () => {
       },
     };
     const { room, persistence, failures } = setup(store);
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    room.join(a.conn);
-    room.join(b.conn);
-    b.sent.length = 0;
+    const { a, b } = twoPeers(room);
     room.receive(a.conn, updateFrame(editOf('x', 1)));
     persistence.flush();
     expect(b.sent).toEqual([]);

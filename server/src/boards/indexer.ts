@@ -16,7 +16,9 @@ export interface BoardIndexerOptions {
 
 interface Pending {
   timer: NodeJS.Timeout;
+  /** The first and the latest unindexed edit. */
   since: number;
+  last: number;
   docOf: () => Y.Doc;
 }
 
@@ -37,16 +39,33 @@ export class BoardIndexer {
     this.#today = options.today ?? (() => todayIso());
   }
 
-  /** Notes that the board changed; `docOf` gives its live document when the indexer runs. */
+  /**
+   * Notes that the board changed; `docOf` gives its live document when the indexer runs. Called for
+   * every committed update, so it only records the time: one timer per board re-arms itself until
+   * the edits settle (or the maximum wait is reached).
+   */
   schedule(boardId: string, docOf: () => Y.Doc): void {
     const now = Date.now();
     const pending = this.#pending.get(boardId);
-    if (pending) clearTimeout(pending.timer);
-    const since = pending?.since ?? now;
-    const wait = Math.max(0, Math.min(this.#debounceMs, since + this.#maxWaitMs - now));
-    const timer = setTimeout(() => this.flush(boardId), wait);
+    if (pending) {
+      pending.last = now;
+      pending.docOf = docOf;
+      return;
+    }
+    this.#pending.set(boardId, { timer: this.#arm(boardId, this.#debounceMs), since: now, last: now, docOf });
+  }
+
+  #arm(boardId: string, wait: number): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      const pending = this.#pending.get(boardId);
+      if (!pending) return;
+      const now = Date.now();
+      const due = Math.min(pending.last + this.#debounceMs, pending.since + this.#maxWaitMs);
+      if (due > now) pending.timer = this.#arm(boardId, due - now);
+      else this.flush(boardId);
+    }, wait);
     timer.unref();
-    this.#pending.set(boardId, { timer, since, docOf });
+    return timer;
   }
 
   /** Indexes now whatever is scheduled for the board (or for every board). */

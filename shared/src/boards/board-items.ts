@@ -5,9 +5,12 @@ import type * as Y from 'yjs';
 import { periodOf, type Period, type PeriodKind } from '../periods.ts';
 import { isOverdue, upcoming, type ItemStatus } from '../status.ts';
 import type { BoardKind } from './kinds.ts';
-import { planGraphEventPeriod, readPlanGraph } from './plan-graph.ts';
-import { readProgramme } from './programme.ts';
-import { readRoadmap } from './roadmap.ts';
+import { PLAN_GRAPH_ROOTS, planGraphEventPeriod, readPlanGraph } from './plan-graph.ts';
+import { PROGRAMME_ROOTS, readProgramme } from './programme.ts';
+import { readRoadmap, ROADMAP_ROOTS } from './roadmap.ts';
+
+/** Every root map a board of each kind uses (what an editor's undo manager tracks). */
+export const BOARD_ROOTS: Record<BoardKind, readonly string[]> = { 'plan-graph': PLAN_GRAPH_ROOTS, roadmap: ROADMAP_ROOTS, programme: PROGRAMME_ROOTS };
 
 export interface BoardItem {
   id: string;

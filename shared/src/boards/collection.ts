@@ -40,11 +40,6 @@ export function strList(item: Item, key: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function num(item: Item, key: string): number | null {
-  const v = item.get(key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
 /** The Y.Text of a long-text field, created on first edit (a plain string already there becomes its content). */
 export function textField(item: Item, key: string): Y.Text {
   const v = item.get(key);
@@ -110,6 +105,12 @@ function placeAt(siblings: [string, Item][], item: Item, index: number): void {
   });
 }
 
+/** Runs `fn` as one transaction of the collection's document (directly when it is not in one yet). */
+function inTransaction(collection: Collection, fn: () => void): void {
+  if (collection.doc) collection.doc.transact(fn);
+  else fn();
+}
+
 export interface Placement {
   /** Among the items `filter` selects (a section's items, a month's events); all when absent. */
   filter?: (item: Item) => boolean;
@@ -120,16 +121,13 @@ export interface Placement {
 /** Adds an item with the given fields and returns its id. */
 export function insertItem(collection: Collection, fields: Record<string, unknown>, placement: Placement = {}): string {
   const id = newItemId();
-  const doc = collection.doc;
-  const run = () => {
+  inTransaction(collection, () => {
     const siblings = orderedEntries(collection, placement.filter);
     const item = new Y.Map<unknown>();
     for (const [k, v] of Object.entries(fields)) item.set(k, v);
     collection.set(id, item);
     placeAt(siblings, item, placement.index ?? siblings.length);
-  };
-  if (doc) doc.transact(run);
-  else run();
+  });
   return id;
 }
 
@@ -140,26 +138,18 @@ export function insertItem(collection: Collection, fields: Record<string, unknow
 export function moveItem(collection: Collection, id: string, placement: Placement & { change?: Record<string, unknown> }): void {
   const item = collection.get(id);
   if (!(item instanceof Y.Map)) return;
-  const run = () => {
+  inTransaction(collection, () => {
     for (const [k, v] of Object.entries(placement.change ?? {})) item.set(k, v);
     const siblings = orderedEntries(collection, placement.filter).filter(([sid]) => sid !== id);
     placeAt(siblings, item, placement.index ?? siblings.length);
-  };
-  if (collection.doc) collection.doc.transact(run);
-  else run();
+  });
 }
 
 /** Sets plain fields of an item (long-text fields go through `textField`). */
 export function updateItem(collection: Collection, id: string, fields: Record<string, unknown>): void {
   const item = collection.get(id);
   if (!(item instanceof Y.Map)) return;
-  const run = () => {
+  inTransaction(collection, () => {
     for (const [k, v] of Object.entries(fields)) item.set(k, v);
-  };
-  if (collection.doc) collection.doc.transact(run);
-  else run();
-}
-
-export function removeItem(collection: Collection, id: string): void {
-  collection.delete(id);
+  });
 }

@@ -45,6 +45,9 @@ export interface PlanGraphView {
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The document's root maps, in the order SPEC rule B5 names them. */
+export const PLAN_GRAPH_ROOTS = ['meta', 'events'] as const;
+
 export const planGraphEvents = (doc: Y.Doc): Collection => rootCollection(doc, 'events');
 const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 

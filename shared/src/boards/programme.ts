@@ -25,6 +25,8 @@ const mentoringFormOf = (v: unknown): MentoringForm => (MENTORING_FORMS.includes
 
 export const PROGRAMME_LISTS = ['sections', 'stages', 'indicators', 'pairs', 'nominations', 'products'] as const;
 export type ProgrammeList = (typeof PROGRAMME_LISTS)[number];
+/** The document's root maps (SPEC rule B7). */
+export const PROGRAMME_ROOTS = ['passport', ...PROGRAMME_LISTS] as const;
 
 export interface RouteStep {
   id: string;

@@ -30,6 +30,9 @@ export interface RoadmapView {
   orphans: RoadmapItem[];
 }
 
+/** The document's root maps (SPEC rule B6). */
+export const ROADMAP_ROOTS = ['sections', 'items'] as const;
+
 export const roadmapSections = (doc: Y.Doc): Collection => rootCollection(doc, 'sections');
 export const roadmapItems = (doc: Y.Doc): Collection => rootCollection(doc, 'items');
 

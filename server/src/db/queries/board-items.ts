@@ -4,22 +4,6 @@ import type { BoardItem } from '@soplan/shared';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
-export interface BoardItemRow {
-  board_id: string;
-  item_id: string;
-  position: number;
-  title: string;
-  period: string;
-  period_kind: string;
-  start_date: string | null;
-  end_date: string | null;
-  status: string;
-  responsibles: string;
-  overdue: number;
-  next_start: string | null;
-  next_end: string | null;
-}
-
 /** Replaces the board's rows with `items`, in one transaction. */
 export function replace(db: Db, boardId: string, items: BoardItem[], today: string, now = Date.now()): void {
   db.transaction(() => {
@@ -38,8 +22,4 @@ export function replace(db: Db, boardId: string, items: BoardItem[], today: stri
        ON CONFLICT (board_id) DO UPDATE SET indexed_on = excluded.indexed_on, indexed_at = excluded.indexed_at, item_count = excluded.item_count`,
     ).run(boardId, today, now, items.length);
   })();
-}
-
-export function listForBoard(db: Db, boardId: string): BoardItemRow[] {
-  return stmt(db, 'SELECT * FROM board_items WHERE board_id = ? ORDER BY position').all(boardId) as BoardItemRow[];
 }

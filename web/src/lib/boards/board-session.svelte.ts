@@ -2,7 +2,7 @@
 // stock y-websocket provider (the session cookie authenticates), who else is here, the connection
 // state, and per-user undo (Ctrl+Z undoes only this person's edits: remote changes arrive with the
 // provider as origin, which the undo manager does not track).
-import { CLOSE } from '@soplan/shared';
+import { CLOSE, textField, type Item } from '@soplan/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -19,6 +19,13 @@ export interface Peer {
   name: string;
   color: string;
   self: boolean;
+}
+
+/** A long-text field as a view gets it: its Y.Text when it is one, else the plain value and a way to create it. */
+export interface TextBinding {
+  text: Y.Text | null;
+  fallback: string;
+  ensure: () => Y.Text;
 }
 
 interface AwarenessUser {
@@ -43,7 +50,7 @@ export class BoardSession {
   #localReady = false;
   #fallback: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(boardId: string, roots: string[], readOnly: boolean) {
+  constructor(boardId: string, roots: readonly string[], readOnly: boolean) {
     this.readOnly = readOnly;
     this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
     // Show the server's state when it comes quickly; fall back to the offline copy when it does not.
@@ -99,6 +106,25 @@ export class BoardSession {
   change(fn: () => void): void {
     if (this.readOnly) return;
     this.doc.transact(fn, LOCAL_EDIT);
+  }
+
+  /**
+   * Binds a view to an item's long-text field without writing during render: the Y.Text is created
+   * only when someone types. Reading `version` makes the view rebind when the field's Y.Text
+   * arrives from the server after the first render.
+   */
+  text(item: Item | undefined, key: string): TextBinding {
+    void this.version;
+    const value = item?.get(key);
+    return {
+      text: value instanceof Y.Text ? value : null,
+      fallback: typeof value === 'string' ? value : '',
+      ensure: () => {
+        let created = new Y.Text();
+        if (item) this.doc.transact(() => (created = textField(item, key)), LOCAL_EDIT);
+        return created;
+      },
+    };
   }
 
   undo(): void {
