@@ -30,6 +30,18 @@ describe('migrations', () => {
     expect(tables).not.toContain('later');
     expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.at(-1)!.version);
   });
+
+  it('4 moves every board log row its snapshot does not fold into the shared log, in order', () => {
+    const db = tmp();
+    migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+    const insert = db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)');
+    for (const [board, seq] of [['a', 1], ['a', 2], ['a', 3], ['b', 1], ['b', 2]] as const) insert.run(board, seq, Buffer.from(`${board}${seq}`));
+    db.prepare('INSERT INTO board_snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)').run('a', Buffer.from('snap'), 1, 0);
+    migrate(db);
+    const rows = db.prepare('SELECT seq, board_id, data FROM board_log ORDER BY seq').all() as { board_id: string; data: Buffer }[];
+    expect(rows.map((r) => `${r.board_id}:${r.data.toString()}`)).toEqual(['a:a2', 'a:a3', 'b:b1', 'b:b2']);
+    expect(db.prepare('SELECT through_seq FROM board_snapshots').pluck().all()).toEqual([0]);
+  });
 });
 
 describe('config', () => {

@@ -21,7 +21,7 @@ describe('permissions on every message', () => {
     editor.doc.getMap('items').set('a', 'от редактора');
     await waitFor(() => viewer.doc.getMap('items').get('a') === 'от редактора');
 
-    const storedBefore = server.query('SELECT count(*) AS n FROM board_updates');
+    const storedBefore = server.query('SELECT count(*) AS n FROM board_log');
     viewer.doc.getMap('items').set('b', 'от читателя');
     await waitFor(() => server.sync.rooms.get(boardId)!.droppedUpdates > 0);
     editor.doc.getMap('items').set('c', 'после');
@@ -32,7 +32,7 @@ describe('permissions on every message', () => {
     await fresh.synced();
     await waitFor(() => fresh.doc.getMap('items').get('c') === 'после');
     expect(fresh.doc.getMap('items').has('b')).toBe(false);
-    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM board_updates')[0]!.n).toBe((storedBefore[0] as { n: number }).n + 1);
+    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM board_log')[0]!.n).toBe((storedBefore[0] as { n: number }).n + 1);
   });
 
   it('[S5] removing a member closes their live connection at once (4403)', async () => {

@@ -76,7 +76,7 @@ describe('presence', () => {
     await a.synced();
     a.awareness.setLocalStateField('secret-presence-marker', 'xyzzy');
     await new Promise((r) => setTimeout(r, 50));
-    const rows = server.query<{ data: Buffer }>('SELECT data FROM board_updates UNION ALL SELECT data FROM board_snapshots');
+    const rows = server.query<{ data: Buffer }>('SELECT data FROM board_log UNION ALL SELECT data FROM board_snapshots');
     expect(rows.some((r) => Buffer.from(r.data).includes('xyzzy'))).toBe(false);
   });
 });

@@ -129,6 +129,22 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'one update log for every board',
+    sql: `
+      CREATE TABLE board_log (
+        seq INTEGER PRIMARY KEY,
+        board_id TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      INSERT INTO board_log (board_id, data)
+        SELECT u.board_id, u.data FROM board_updates u LEFT JOIN board_snapshots s ON s.board_id = u.board_id
+        WHERE u.seq > coalesce(s.through_seq, 0) ORDER BY u.board_id, u.seq;
+      UPDATE board_snapshots SET through_seq = 0;
+      DROP TABLE board_updates;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

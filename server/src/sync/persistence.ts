@@ -1,7 +1,8 @@
 // Durability (SPEC rules D1–D5). Every document update is appended to the store before any peer
 // can see it: updates that arrive in one event-loop turn are committed together in one transaction
 // at the end of the turn (group commit), and whatever a room sends after an update waits for that
-// commit. A board's log is folded into a fresh snapshot in the background once it grows long.
+// commit. A board's log is folded into a fresh snapshot in the background once it grows long, or
+// once it holds back the shared log (D4), and the log rows every snapshot folds are trimmed.
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { DocumentStore } from './store.ts';
@@ -11,9 +12,21 @@ interface PendingBoard {
   afterCommit: (() => void)[];
 }
 
+interface Tail {
+  doc: Y.Doc;
+  /** Sequence number of the board's oldest update its snapshot does not fold; null when none. */
+  firstSeq: number | null;
+  lastSeq: number;
+  length: number;
+}
+
 export interface PersistenceOptions {
   /** Fold a board's log into a snapshot once it holds this many updates. */
   compactAfter: number;
+  /** Fold a board whose oldest unfolded update is this many updates behind the newest (default 20 × compactAfter). */
+  logSpan?: number;
+  /** How often lagging boards are folded and the log trimmed. */
+  maintenanceMs?: number;
   onCommitFailed(boardIds: string[], error: unknown): void;
 }
 
@@ -22,16 +35,37 @@ export class Persistence {
   readonly #log: Logger;
   readonly #options: PersistenceOptions;
   readonly #pending = new Map<string, PendingBoard>();
-  /** Newest committed sequence number and log length per loaded board. */
-  readonly #tails = new Map<string, { lastSeq: number; length: number }>();
-  readonly #compactions = new Map<string, () => Y.Doc>();
+  /** Every loaded board's document and what of its log the snapshot does not fold yet. */
+  readonly #tails = new Map<string, Tail>();
+  readonly #compactions = new Set<string>();
+  readonly #logSpan: number;
+  readonly #maintenance: NodeJS.Timeout;
+  #headSeq = 0;
   #flushScheduled = false;
   #compactScheduled = false;
+  #trimDue = false;
 
   constructor(store: DocumentStore, log: Logger, options: PersistenceOptions) {
     this.#store = store;
     this.#log = log;
     this.#options = options;
+    this.#logSpan = options.logSpan ?? options.compactAfter * 20;
+    this.#maintenance = setInterval(() => this.#maintain(), options.maintenanceMs ?? 1000);
+    this.#maintenance.unref();
+  }
+
+  /** Folds what a crash left unfolded in the log into snapshots, then trims the log (D3). */
+  recover(): number {
+    const boards = this.#store.unfoldedBoards();
+    for (const boardId of boards) {
+      if (this.#tails.has(boardId)) continue;
+      const doc = this.load(boardId);
+      this.compactNow(boardId, doc);
+      this.release(boardId);
+      doc.destroy();
+    }
+    this.#trim();
+    return boards.length;
   }
 
   /** Loads a board into a fresh Y.Doc; an unreadable stored update is logged and skipped, never fatal. */
@@ -46,7 +80,8 @@ export class Persistence {
         this.#log.error({ err, boardId, part: i }, 'skipped an unreadable stored update');
       }
     }
-    this.#tails.set(boardId, { lastSeq: stored.lastSeq, length: stored.updates.length });
+    // Rows found unfolded at load are old by definition: the first maintenance pass folds them.
+    this.#tails.set(boardId, { doc, firstSeq: stored.updates.length > 0 ? 0 : null, lastSeq: stored.lastSeq, length: stored.updates.length });
     return doc;
   }
 
@@ -88,20 +123,26 @@ export class Persistence {
     }
     let at = 0;
     for (const [boardId, b] of batch) {
+      const tail = this.#tails.get(boardId);
+      if (tail) {
+        tail.firstSeq ??= seqs[at]!;
+        tail.lastSeq = seqs[at + b.updates.length - 1]!;
+        tail.length += b.updates.length;
+      }
       at += b.updates.length;
-      const tail = this.#tails.get(boardId) ?? { lastSeq: 0, length: 0 };
-      tail.lastSeq = seqs[at - 1]!;
-      tail.length += b.updates.length;
-      this.#tails.set(boardId, tail);
     }
+    this.#headSeq = seqs.at(-1) ?? this.#headSeq;
     for (const [, b] of batch) for (const fn of b.afterCommit) fn();
   }
 
-  /** Asks for a background compaction when the board's log is long; `docOf` gives the live document. */
-  maybeCompact(boardId: string, docOf: () => Y.Doc): void {
+  /** Asks for a background compaction when the board's log is long. */
+  maybeCompact(boardId: string): void {
     const tail = this.#tails.get(boardId);
-    if (!tail || tail.length < this.#options.compactAfter || this.#compactions.has(boardId)) return;
-    this.#compactions.set(boardId, docOf);
+    if (tail && tail.length >= this.#options.compactAfter) this.#requestCompaction(boardId);
+  }
+
+  #requestCompaction(boardId: string): void {
+    this.#compactions.add(boardId);
     if (!this.#compactScheduled) {
       this.#compactScheduled = true;
       setTimeout(() => this.#runCompactions(), 0);
@@ -110,15 +151,35 @@ export class Persistence {
 
   /** One board per macrotask, so many boards crossing the threshold together never stall the loop. */
   #runCompactions(): void {
-    const next = this.#compactions.entries().next();
+    const next = this.#compactions.values().next();
     if (next.done) {
       this.#compactScheduled = false;
       return;
     }
-    const [boardId, docOf] = next.value;
+    const boardId = next.value;
     this.#compactions.delete(boardId);
-    this.compactNow(boardId, docOf());
+    const tail = this.#tails.get(boardId);
+    if (tail) this.compactNow(boardId, tail.doc);
     setImmediate(() => this.#runCompactions());
+  }
+
+  /** Folds the boards that hold back the shared log, and trims what every snapshot folds. */
+  #maintain(): void {
+    for (const [boardId, tail] of this.#tails) {
+      if (tail.firstSeq !== null && this.#headSeq - tail.firstSeq > this.#logSpan) this.#requestCompaction(boardId);
+    }
+    if (this.#trimDue) this.#trim();
+  }
+
+  #trim(): void {
+    this.#trimDue = false;
+    try {
+      const dropped = this.#store.trim();
+      if (dropped > 0) this.#log.debug({ dropped }, 'trimmed the update log');
+    } catch (err) {
+      this.#log.error({ err }, 'trimming the update log failed; it is tried again later');
+      this.#trimDue = true;
+    }
   }
 
   /** Folds the committed log into a snapshot of `doc`, which holds at least every committed update. */
@@ -128,6 +189,8 @@ export class Persistence {
     try {
       this.#store.compact(boardId, Y.encodeStateAsUpdate(doc), tail.lastSeq);
       tail.length = 0;
+      tail.firstSeq = null;
+      this.#trimDue = true;
       this.#log.debug({ boardId, throughSeq: tail.lastSeq }, 'compacted board log');
     } catch (err) {
       this.#log.error({ err, boardId }, 'compaction failed; the log stays as it is');
@@ -138,5 +201,11 @@ export class Persistence {
   release(boardId: string): void {
     this.#tails.delete(boardId);
     this.#compactions.delete(boardId);
+  }
+
+  /** Stops background maintenance and trims once more; call after the last flush and compactions. */
+  close(): void {
+    clearInterval(this.#maintenance);
+    if (this.#trimDue) this.#trim();
   }
 }

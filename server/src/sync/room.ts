@@ -163,7 +163,7 @@ export class Room {
       for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
       this.#onCommitted();
     });
-    this.#persistence.maybeCompact(this.boardId, () => this.doc);
+    this.#persistence.maybeCompact(this.boardId);
   }
 
   #expectEnd(decoder: decoding.Decoder): void {

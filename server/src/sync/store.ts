@@ -1,5 +1,6 @@
-// Where board documents live: an append-only update log plus a snapshot per board. One interface,
-// two implementations (SQLite for the server, memory for unit tests), one contract suite for both.
+// Where board documents live: one update log for every board plus a snapshot per board. One
+// interface, two implementations (SQLite for the server, memory for unit tests), one contract
+// suite for both.
 import { boardDocuments, type Db } from '../db/index.ts';
 import type { StoredDocument } from '../db/queries/board-documents.ts';
 
@@ -7,63 +8,65 @@ export type { StoredDocument };
 
 export interface DocumentStore {
   load(boardId: string): StoredDocument;
-  /** Appends all entries atomically, in order; returns each entry's sequence number in its board. */
+  /**
+   * Appends all entries atomically, in order; returns each entry's sequence number. Sequence
+   * numbers only grow, across every board and for the life of the store, trims included.
+   */
   append(entries: { boardId: string; update: Uint8Array }[]): number[];
-  /** Atomically replaces the snapshot with `snapshot` and drops log entries up to `throughSeq`. */
+  /** Makes `snapshot` the board's snapshot, folding its log through `throughSeq`, unless a newer one is stored. */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): void;
+  /** Boards whose log holds updates their snapshot does not fold (what a crash leaves behind). */
+  unfoldedBoards(): string[];
+  /** Drops the log entries before the first one some board still needs; returns how many. */
+  trim(): number;
 }
 
 export function sqliteDocumentStore(db: Db): DocumentStore {
-  // Sequence numbers are handed out here (one writer process); a board's counter starts from disk.
-  const lastSeqs = new Map<string, number>();
-  const nextSeq = (boardId: string) => {
-    const seq = (lastSeqs.get(boardId) ?? boardDocuments.lastSeq(db, boardId)) + 1;
-    lastSeqs.set(boardId, seq);
-    return seq;
-  };
+  // Sequence numbers are handed out here (one writer process), continuing from the database.
+  let lastSeq: number | null = null;
   return {
     load: (boardId) => boardDocuments.load(db, boardId),
     append(entries) {
-      const before = new Map(entries.map((e) => [e.boardId, lastSeqs.get(e.boardId)]));
-      const numbered = entries.map((e) => ({ ...e, seq: nextSeq(e.boardId) }));
-      try {
-        boardDocuments.append(db, numbered);
-      } catch (err) {
-        for (const [boardId, seq] of before) if (seq === undefined) lastSeqs.delete(boardId);
-        else lastSeqs.set(boardId, seq);
-        throw err;
-      }
+      const before = lastSeq ?? boardDocuments.lastSeq(db);
+      const numbered = entries.map((e, i) => ({ ...e, seq: before + i + 1 }));
+      boardDocuments.append(db, numbered);
+      lastSeq = before + entries.length;
       return numbered.map((e) => e.seq);
     },
     compact: (boardId, snapshot, throughSeq) => boardDocuments.compact(db, boardId, snapshot, throughSeq),
+    unfoldedBoards: () => boardDocuments.unfoldedBoards(db),
+    trim: () => boardDocuments.trimLog(db),
   };
 }
 
 export function memoryDocumentStore(): DocumentStore {
-  const logs = new Map<string, { seq: number; update: Uint8Array }[]>();
-  const lastSeqs = new Map<string, number>();
+  let log: { seq: number; boardId: string; update: Uint8Array }[] = [];
+  let lastSeq = 0;
   const snapshots = new Map<string, { data: Uint8Array; throughSeq: number }>();
+  const folded = (e: { seq: number; boardId: string }) => e.seq <= (snapshots.get(e.boardId)?.throughSeq ?? 0);
   return {
     load(boardId) {
       const snap = snapshots.get(boardId);
-      const rows = (logs.get(boardId) ?? []).filter((r) => r.seq > (snap?.throughSeq ?? 0));
+      const rows = log.filter((e) => e.boardId === boardId && !folded(e));
       return { snapshot: snap?.data ?? null, updates: rows.map((r) => r.update), lastSeq: rows.at(-1)?.seq ?? snap?.throughSeq ?? 0 };
     },
     append(entries) {
       if (entries.some((e) => !(e.update instanceof Uint8Array))) throw new TypeError('an update must be bytes');
       return entries.map((e) => {
-        const seq = (lastSeqs.get(e.boardId) ?? 0) + 1;
-        lastSeqs.set(e.boardId, seq);
-        const log = logs.get(e.boardId) ?? [];
-        log.push({ seq, update: e.update.slice() });
-        logs.set(e.boardId, log);
-        return seq;
+        log.push({ seq: ++lastSeq, boardId: e.boardId, update: e.update.slice() });
+        return lastSeq;
       });
     },
     compact(boardId, snapshot, throughSeq) {
       const current = snapshots.get(boardId);
       if (!current || current.throughSeq <= throughSeq) snapshots.set(boardId, { data: snapshot.slice(), throughSeq });
-      logs.set(boardId, (logs.get(boardId) ?? []).filter((r) => r.seq > throughSeq));
+    },
+    unfoldedBoards: () => [...new Set(log.filter((e) => !folded(e)).map((e) => e.boardId))],
+    trim() {
+      const first = log.findIndex((e) => !folded(e));
+      const dropped = first === -1 ? log.length : first;
+      log = log.slice(dropped);
+      return dropped;
     },
   };
 }
