@@ -1,10 +1,14 @@
 // The three boards live in Chromium, with two browser contexts per board editing at once: they
 // converge; an edit made offline merges on reconnect; Ctrl+Z undoes only one's own edits; a viewer
-// sees everything live and can change nothing; items reorder from the keyboard alone.
+// sees everything live and can change nothing; items reorder from the keyboard alone. A big board
+// shows its first rows at once and the rest in idle time, and printing renders every row first.
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addRoadmapItem, addRoadmapSection, roadmapItems } from '@soplan/shared';
 import { launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
+import { syncClient } from '../helpers/sync-client.ts';
 
 const server = await newServer({ web: true, demo: true });
 const browser = await launchBrowser();
@@ -185,5 +189,49 @@ describe('programme, two people at once', () => {
     await eventually(async () => (await goal(a.page).inputValue()).endsWith(' (уточнено)'), 'the passport edit');
     await a.context.close();
     await b.context.close();
+  });
+});
+
+describe('a big board', () => {
+  const ITEMS = 400;
+  let created: { id: string };
+  beforeAll(async () => {
+    created = (await login.post(`/api/workspaces/${workspace!.id}/boards`, { kind: 'roadmap', title: 'Большая дорожная карта' })).body as { id: string };
+    const token = ((await login.post('/api/tokens', { name: 'e2e big board' })).body as { token: string }).token;
+    const writer = syncClient(server.url, created.id, { token });
+    await writer.synced();
+    writer.doc.transact(() => {
+      const sections = Array.from({ length: 8 }, (_, s) => addRoadmapSection(writer.doc, `Направление ${s + 1}`));
+      for (let i = 0; i < ITEMS; i++) addRoadmapItem(writer.doc, sections[i % sections.length]!, { title: `Мероприятие ${i + 1}`, period: 'Ежегодно' });
+    });
+    await eventually(async () => roadmapItems(server.sync.rooms.get(created.id)?.doc ?? new Y.Doc()).size === ITEMS, 'the big board on the server');
+    writer.destroy();
+  });
+  const rows = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-testid="roadmap-item"]').length);
+
+  it('shows its first rows at once and every other row soon after', async () => {
+    const { context, page } = await openBoard(OWNER, created.id);
+    await eventually(async () => (await rows(page)) === ITEMS, 'every row');
+    const marks = await page.evaluate(() => ['soplan:board-shown', 'soplan:board-complete'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null));
+    expect(marks[0]).not.toBeNull();
+    expect(marks[1]).not.toBeNull();
+    expect(marks[0]!).toBeLessThan(marks[1]!);
+    await context.close();
+  });
+
+  it('printing renders every row first, even when the page never had idle time to render them', async () => {
+    const context = await newPerson(browser, server.url);
+    await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } });
+    await context.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const page = await context.newPage();
+    await page.goto(`/boards/${created.id}`);
+    await page.getByTestId('roadmap-item').first().waitFor();
+    const shown = await rows(page);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(ITEMS);
+    expect(await page.evaluate(() => (dispatchEvent(new Event('beforeprint')), document.querySelectorAll('[data-testid="roadmap-item"]').length))).toBe(ITEMS);
+    await context.close();
   });
 });

@@ -11,6 +11,8 @@ import * as Y from 'yjs';
 export const LOCAL_EDIT = 'local-edit';
 
 const LOCAL_FALLBACK_MS = 2500;
+/** How long the live connection waits for the offline copy before it connects anyway. */
+const LOCAL_FIRST_MS = 1000;
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied';
 
@@ -39,7 +41,7 @@ export class BoardSession {
   readonly undoManager: Y.UndoManager;
   readonly readOnly: boolean;
   connection = $state<ConnectionState>('connecting');
-  /** The server's copy has been merged in (or the offline copy loaded, when offline). */
+  /** There is something to show: the server's copy, or this browser's offline copy of the board. */
   ready = $state(false);
   /** Increases on every change of the document; views derive from it. */
   version = $state(0);
@@ -49,18 +51,33 @@ export class BoardSession {
   readonly #local: IndexeddbPersistence;
   #localReady = false;
   #fallback: ReturnType<typeof setTimeout> | undefined;
+  #localFirst: ReturnType<typeof setTimeout> | undefined;
 
   constructor(boardId: string, roots: readonly string[], readOnly: boolean) {
     this.readOnly = readOnly;
     this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
-    // Show the server's state when it comes quickly; fall back to the offline copy when it does not.
+    // The live connection opens once the offline copy is loaded, so the server sends only what the
+    // copy lacks instead of the whole board a second time.
+    let connected = false;
+    const connect = () => {
+      clearTimeout(this.#localFirst);
+      if (connected) return;
+      connected = true;
+      this.provider.connect();
+    };
+    this.#localFirst = setTimeout(connect, LOCAL_FIRST_MS);
+    // A board this browser has a copy of shows that copy at once and takes the server's changes as
+    // they arrive; a board seen for the first time waits for the server, and falls back to the
+    // (empty) offline copy when the server does not answer.
     this.#local.once('synced', () => {
+      connect();
       this.#localReady = true;
+      if (this.doc.store.clients.size > 0) this.ready = true;
       this.#fallback = setTimeout(() => (this.ready = true), LOCAL_FALLBACK_MS);
       if (this.connection === 'offline' || this.connection === 'denied') this.ready = true;
     });
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000 });
+    this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, connect: false });
     this.provider.on('status', ({ status }) => {
       if (this.connection === 'denied') return;
       this.connection = status === 'connected' ? 'online' : status === 'connecting' && this.connection !== 'offline' ? 'connecting' : 'offline';
@@ -137,6 +154,7 @@ export class BoardSession {
 
   destroy(): void {
     clearTimeout(this.#fallback);
+    clearTimeout(this.#localFirst);
     this.undoManager.destroy();
     this.provider.destroy();
     void this.#local.destroy();
