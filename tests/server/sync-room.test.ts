@@ -202,3 +202,65 @@ describe('room ordering', () => {
     expect(room.doc.getMap('m').get('also-good')).toBe(2);
   });
 });
+
+describe('a fresh room', () => {
+  it('[R5] answers a new client from the stored snapshot without building its document, and sends its own step 1 once built', async () => {
+    const store = memoryDocumentStore();
+    const source = new Y.Doc();
+    source.getMap('m').set('title', 'План-график');
+    const ids = store.append([{ boardId: 'b', update: Y.encodeStateAsUpdate(source) }]);
+    const snapshot = Y.encodeStateAsUpdate(source);
+    store.compact('b', snapshot, ids[0]!);
+    const { room, persistence } = setup(store);
+    const fresh = fakeConnection('fresh');
+    room.join(fresh.conn);
+    const step1 = (stateVector: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, SYNC_MESSAGE.sync);
+      encoding.writeVarUint(e, SYNC_STEP.step1);
+      encoding.writeVarUint8Array(e, stateVector);
+      return encoding.toUint8Array(e);
+    };
+    expect(room.receive(fresh.conn, step1(new Uint8Array([0])))).toBeNull();
+    persistence.flush();
+    const replies = fresh.sent.map((m) => {
+      const d = decoding.createDecoder(m);
+      return { type: decoding.readVarUint(d), step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) };
+    });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ type: SYNC_MESSAGE.sync, step: SYNC_STEP.step2 });
+    expect(replies[0]!.payload).toEqual(snapshot);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(fresh.sent.map((m) => [m[0], m[1]])).toContainEqual([SYNC_MESSAGE.sync, SYNC_STEP.step1]);
+    expect(room.doc.getMap('m').get('title')).toBe('План-график');
+  });
+
+  it('[R5] a client that already holds part of the board gets a diff from the built document', () => {
+    const store = memoryDocumentStore();
+    const source = new Y.Doc();
+    source.getMap('m').set('a', 1);
+    const known = Y.encodeStateVector(source);
+    source.getMap('m').set('b', 2);
+    const ids = store.append([{ boardId: 'b', update: Y.encodeStateAsUpdate(source) }]);
+    store.compact('b', Y.encodeStateAsUpdate(source), ids[0]!);
+    const { room, persistence } = setup(store);
+    const client = fakeConnection('client');
+    room.join(client.conn);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, SYNC_MESSAGE.sync);
+    encoding.writeVarUint(e, SYNC_STEP.step1);
+    encoding.writeVarUint8Array(e, known);
+    room.receive(client.conn, encoding.toUint8Array(e));
+    persistence.flush();
+    const frames = client.sent.map((m) => decoding.createDecoder(m)).map((d) => ({ type: decoding.readVarUint(d), step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) }));
+    const step2 = frames.find((f) => f.step === SYNC_STEP.step2)!;
+    const replica = new Y.Doc();
+    replica.getMap('m').set('a', 1);
+    const withA = new Y.Doc();
+    Y.applyUpdate(withA, Y.encodeStateAsUpdate(source, new Uint8Array([0])));
+    Y.applyUpdate(withA, step2.payload);
+    expect(withA.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(step2.payload.byteLength).toBeLessThan(Y.encodeStateAsUpdate(source).byteLength);
+    expect(frames.some((f) => f.step === SYNC_STEP.step1)).toBe(true);
+  });
+});

@@ -167,7 +167,7 @@ export class SyncServer {
       const room = this.rooms.get(boardId);
       if (!room || room.connections.size > 0) return;
       this.#persistence.flush();
-      this.#persistence.compactNow(boardId, room.doc);
+      this.#persistence.compactNow(boardId);
       this.#persistence.release(boardId);
       this.#opts.indexer?.flush(boardId);
       room.destroy();
@@ -228,7 +228,7 @@ export class SyncServer {
     this.#persistence.flush();
     this.#opts.indexer?.flush();
     for (const [boardId, room] of this.rooms) {
-      this.#persistence.compactNow(boardId, room.doc);
+      this.#persistence.compactNow(boardId);
       room.destroy();
     }
     this.#persistence.close();

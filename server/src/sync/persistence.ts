@@ -14,6 +14,8 @@ interface PendingBoard {
 
 interface Tail {
   doc: Y.Doc;
+  /** Stored parts not applied to `doc` yet (null once it is built). */
+  unapplied: Uint8Array[] | null;
   /** Sequence number of the board's oldest update its snapshot does not fold; null when none. */
   firstSeq: number | null;
   lastSeq: number;
@@ -60,7 +62,7 @@ export class Persistence {
     for (const boardId of boards) {
       if (this.#tails.has(boardId)) continue;
       const doc = this.load(boardId);
-      this.compactNow(boardId, doc);
+      this.compactNow(boardId);
       this.release(boardId);
       doc.destroy();
     }
@@ -68,21 +70,40 @@ export class Persistence {
     return boards.length;
   }
 
-  /** Loads a board into a fresh Y.Doc; an unreadable stored update is logged and skipped, never fatal. */
-  load(boardId: string): Y.Doc {
+  /**
+   * Opens a board: reads what is stored and returns an empty Y.Doc that `documentOf` fills on first
+   * use, plus the stored state as bytes when a snapshot alone holds it, so a room can answer a new
+   * client from those bytes before it builds the document (D3).
+   */
+  open(boardId: string): { doc: Y.Doc; storedState: Uint8Array | null } {
     const stored = this.#store.load(boardId);
     const doc = new Y.Doc();
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    for (const [i, part] of parts.entries()) {
+    // Rows found unfolded at load are old by definition: the first maintenance pass folds them.
+    this.#tails.set(boardId, { doc, unapplied: parts, firstSeq: stored.updates.length > 0 ? 0 : null, lastSeq: stored.lastSeq, length: stored.updates.length });
+    return { doc, storedState: stored.updates.length === 0 ? stored.snapshot : null };
+  }
+
+  /** The board's document with everything stored applied; an unreadable stored update is logged and skipped, never fatal. */
+  documentOf(boardId: string): Y.Doc {
+    const tail = this.#tails.get(boardId);
+    if (!tail) throw new Error(`board ${boardId} is not open`);
+    const parts = tail.unapplied;
+    tail.unapplied = null;
+    for (const [i, part] of (parts ?? []).entries()) {
       try {
-        Y.applyUpdate(doc, part);
+        Y.applyUpdate(tail.doc, part);
       } catch (err) {
         this.#log.error({ err, boardId, part: i }, 'skipped an unreadable stored update');
       }
     }
-    // Rows found unfolded at load are old by definition: the first maintenance pass folds them.
-    this.#tails.set(boardId, { doc, firstSeq: stored.updates.length > 0 ? 0 : null, lastSeq: stored.lastSeq, length: stored.updates.length });
-    return doc;
+    return tail.doc;
+  }
+
+  /** Opens a board and builds its document at once. */
+  load(boardId: string): Y.Doc {
+    this.open(boardId);
+    return this.documentOf(boardId);
   }
 
   /** Queues an update for this turn's commit. */
@@ -159,7 +180,7 @@ export class Persistence {
     const boardId = next.value;
     this.#compactions.delete(boardId);
     const tail = this.#tails.get(boardId);
-    if (tail) this.compactNow(boardId, tail.doc);
+    if (tail) this.compactNow(boardId);
     setImmediate(() => this.#runCompactions());
   }
 
@@ -182,12 +203,12 @@ export class Persistence {
     }
   }
 
-  /** Folds the committed log into a snapshot of `doc`, which holds at least every committed update. */
-  compactNow(boardId: string, doc: Y.Doc): void {
+  /** Folds the board's committed log into a snapshot of its document, which holds every committed update. */
+  compactNow(boardId: string): void {
     const tail = this.#tails.get(boardId);
     if (!tail || tail.length === 0) return;
     try {
-      this.#store.compact(boardId, Y.encodeStateAsUpdate(doc), tail.lastSeq);
+      this.#store.compact(boardId, Y.encodeStateAsUpdate(this.documentOf(boardId)), tail.lastSeq);
       tail.length = 0;
       tail.firstSeq = null;
       this.#trimDue = true;

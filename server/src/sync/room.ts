@@ -26,9 +26,22 @@ function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
+/** How long a fresh room waits for a client's sync step 1 before it builds its document anyway. */
+const BUILD_DELAY_MS = 20;
+
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
+}
+
 export class Room {
   readonly boardId: string;
-  readonly doc: Y.Doc;
+  readonly #doc: Y.Doc;
+  /** The stored state as bytes while the document is not built yet and a snapshot alone holds it. */
+  #storedState: Uint8Array | null;
+  #built = false;
+  /** Connections that get the room's sync step 1 once the document is built. */
+  readonly #awaitingStep1 = new Set<Connection>();
+  #buildTimer: NodeJS.Timeout | undefined;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly #owners = new Map<number, Connection>();
@@ -46,11 +59,15 @@ export class Room {
     this.#onCommitted = onCommitted;
     this.#persistence = persistence;
     this.#log = log;
-    this.doc = persistence.load(boardId);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    const opened = persistence.open(boardId);
+    this.#doc = opened.doc;
+    this.#storedState = opened.storedState;
+    // Only a board held by a lone snapshot has bytes to answer from; any other is built at once.
+    if (!this.#storedState) this.#build();
+    this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
 
-    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    this.#doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#lastTransactionChanged = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
     });
 
@@ -61,22 +78,53 @@ export class Room {
     });
   }
 
+  /**
+   * The board's document, built from storage on first use. A fresh room builds it only once a client
+   * needs more than the stored bytes (R5): a new client's sync step 1 is answered with the snapshot
+   * as stored, so opening a big board does not wait for the server to decode it.
+   */
+  get doc(): Y.Doc {
+    if (!this.#built) this.#build();
+    return this.#doc;
+  }
+
+  #build(): void {
+    this.#built = true;
+    this.#storedState = null;
+    clearTimeout(this.#buildTimer);
+    this.#persistence.documentOf(this.boardId);
+    for (const conn of this.#awaitingStep1) this.#sendStep1(conn);
+    this.#awaitingStep1.clear();
+  }
+
   join(conn: Connection): void {
     this.connections.add(conn);
-    this.#send(
-      conn,
-      frame(SYNC_MESSAGE.sync, (e) => {
-        encoding.writeVarUint(e, SYNC_STEP.step1);
-        encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-      }),
-    );
+    if (this.#built) this.#sendStep1(conn);
+    else {
+      this.#awaitingStep1.add(conn);
+      if (!this.#buildTimer) {
+        this.#buildTimer = setTimeout(() => this.#built || this.#build(), BUILD_DELAY_MS);
+        this.#buildTimer.unref();
+      }
+    }
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
       this.#send(conn, frame(SYNC_MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
     }
   }
 
+  #sendStep1(conn: Connection): void {
+    this.#send(
+      conn,
+      frame(SYNC_MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, SYNC_STEP.step1);
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(this.#doc));
+      }),
+    );
+  }
+
   leave(conn: Connection): void {
+    this.#awaitingStep1.delete(conn);
     if (!this.connections.delete(conn)) return;
     const ids = [...conn.clientIds].filter((id) => this.#owners.get(id) === conn);
     for (const id of ids) this.#owners.delete(id);
@@ -123,7 +171,7 @@ export class Room {
     const payload = decoding.readVarUint8Array(decoder);
     this.#expectEnd(decoder);
     if (step === SYNC_STEP.step1) {
-      const diff = Y.encodeStateAsUpdate(this.doc, payload);
+      const diff = this.#storedState && isEmptyStateVector(payload) ? this.#storedState : Y.encodeStateAsUpdate(this.doc, payload);
       this.#send(
         conn,
         frame(SYNC_MESSAGE.sync, (e) => {
@@ -178,7 +226,8 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.#buildTimer);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.#doc.destroy();
   }
 }
