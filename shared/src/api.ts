@@ -1,7 +1,7 @@
 // Request bodies (zod) and response shapes of the HTTP API.
 import { z } from 'zod';
 import { BOARD_KINDS, type BoardKind } from './boards/kinds.ts';
-import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_TITLE_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
+import { MAX_EVENT_FORM_LENGTH, MAX_EVENT_FORMS, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MAX_TITLE_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -32,6 +32,14 @@ export const updateOrganisationBody = z
     partner: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+/** The workspace's vocabulary of event forms, in the order it offers them; names are unique. */
+export const updateEventFormsBody = z.strictObject({
+  forms: z
+    .array(trimmed(MAX_EVENT_FORM_LENGTH))
+    .max(MAX_EVENT_FORMS)
+    .refine((forms) => new Set(forms.map((f) => f.toLowerCase())).size === forms.length, 'every form must appear once'),
+});
 
 export const createInviteBody = z.strictObject({ role: z.enum(ROLES).default('editor') });
 export const updateMemberBody = z.strictObject({ role: z.enum(ROLES) });

@@ -4,3 +4,5 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TITLE_LENGTH = 300;
+export const MAX_EVENT_FORM_LENGTH = 100;
+export const MAX_EVENT_FORMS = 100;

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   renameBoard: 'editor',
   archiveBoard: 'coordinator',
   manageOrganisations: 'coordinator',
+  manageVocabulary: 'coordinator',
   manageMembers: 'coordinator',
   renameWorkspace: 'coordinator',
 } as const satisfies Record<string, Role>;

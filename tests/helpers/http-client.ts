@@ -59,6 +59,7 @@ export class HttpClient {
   get = <T = any>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
   post = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('POST', path, { ...o, body });
   patch = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PATCH', path, { ...o, body });
+  put = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PUT', path, { ...o, body });
   delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
 }
 

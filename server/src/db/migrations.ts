@@ -145,6 +145,12 @@ export const MIGRATIONS: Migration[] = [
       DROP TABLE board_updates;
     `,
   },
+  {
+    version: 5,
+    name: 'event form vocabulary per workspace',
+    // A JSON array of form names; NULL means the workspace still uses the default vocabulary.
+    sql: `ALTER TABLE workspaces ADD COLUMN event_forms TEXT;`,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

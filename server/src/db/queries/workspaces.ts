@@ -14,14 +14,22 @@ export function insert(db: Db, w: WorkspaceRow): void {
   stmt(db, 'INSERT INTO workspaces (id, name, created_by, created_at) VALUES (@id, @name, @created_by, @created_at)').run(w);
 }
 export function byId(db: Db, id: string): WorkspaceRow | undefined {
-  return stmt(db, 'SELECT * FROM workspaces WHERE id = ?').get(id) as WorkspaceRow | undefined;
+  return stmt(db, 'SELECT id, name, created_by, created_at FROM workspaces WHERE id = ?').get(id) as WorkspaceRow | undefined;
 }
 export function listOfUser(db: Db, userId: string): WorkspaceWithRole[] {
   return stmt(
     db,
-    'SELECT w.*, m.role FROM workspaces w JOIN members m ON m.workspace_id = w.id WHERE m.user_id = ? ORDER BY w.created_at, w.id',
+    'SELECT w.id, w.name, w.created_by, w.created_at, m.role FROM workspaces w JOIN members m ON m.workspace_id = w.id WHERE m.user_id = ? ORDER BY w.created_at, w.id',
   ).all(userId) as WorkspaceWithRole[];
 }
 export function rename(db: Db, id: string, name: string): void {
   stmt(db, 'UPDATE workspaces SET name = ? WHERE id = ?').run(name, id);
+}
+
+/** The workspace's event forms as stored (a JSON array), or null when it uses the defaults. */
+export function eventForms(db: Db, id: string): string | null {
+  return (stmt(db, 'SELECT event_forms FROM workspaces WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+export function setEventForms(db: Db, id: string, forms: string): void {
+  stmt(db, 'UPDATE workspaces SET event_forms = ? WHERE id = ?').run(forms, id);
 }

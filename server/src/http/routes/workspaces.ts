@@ -4,6 +4,7 @@ import {
   createOrganisationBody,
   createWorkspaceBody,
   updateMemberBody,
+  updateEventFormsBody,
   updateOrganisationBody,
   updateWorkspaceBody,
 } from '@soplan/shared';
@@ -55,6 +56,12 @@ export function workspaceRoutes({ db, events }: Deps) {
     .delete('/workspaces/:id/organisations/:orgId', (c) => {
       ws.deleteOrganisation(db, uid(c), c.req.param('id'), c.req.param('orgId'));
       return c.body(null, 204);
+    })
+    .get('/workspaces/:id/event-forms', (c) => c.json(ws.listEventForms(db, uid(c), c.req.param('id'))))
+    .put('/workspaces/:id/event-forms', async (c) => {
+      const userId = uid(c);
+      const { forms } = await readJson(c, updateEventFormsBody);
+      return c.json(ws.setEventForms(db, userId, c.req.param('id'), forms));
     })
     .get('/workspaces/:id/invites', (c) => c.json(ws.listInvites(db, uid(c), c.req.param('id'))))
     .post('/workspaces/:id/invites', async (c) => {
