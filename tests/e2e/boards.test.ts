@@ -166,6 +166,32 @@ describe('plan-graph, two people at once', () => {
   });
 });
 
+describe('the workspace vocabulary of event forms', () => {
+  it('a coordinator adds a form and moves it to the top from the keyboard; a plan-graph offers it first', async () => {
+    const a = await openBoard(OWNER, PLAN);
+    await a.page.goto(`/workspaces/${workspace!.id}?tab=forms`);
+    await a.page.getByLabel('Название формы').fill('Педагогическая мастерская');
+    await a.page.getByRole('button', { name: 'Добавить' }).click();
+    const forms = a.page.getByTestId('event-forms').locator('li .name');
+    await eventually(async () => (await forms.last().textContent()) === 'Педагогическая мастерская', 'the new form');
+    const count = await forms.count();
+    await a.page.getByRole('button', { name: 'Поднять форму «Педагогическая мастерская»' }).focus();
+    for (let i = 1; i < count; i++) {
+      await a.page.keyboard.press('Enter');
+      await eventually(async () => (await forms.nth(count - 1 - i).textContent()) === 'Педагогическая мастерская', `the form at ${count - 1 - i}`);
+      if (i < count - 1) await a.page.getByRole('button', { name: 'Поднять форму «Педагогическая мастерская»' }).focus();
+    }
+    const saved = (await login.get(`/api/workspaces/${workspace!.id}/event-forms`)).body as string[];
+    expect(saved[0]).toBe('Педагогическая мастерская');
+    expect(saved).toHaveLength(count);
+
+    await a.page.goto(`/boards/${PLAN}`);
+    const options = a.page.getByTestId('filter-form').locator('option');
+    await eventually(async () => (await options.nth(1).textContent()) === 'Педагогическая мастерская', 'the form in the filter');
+    await a.context.close();
+  });
+});
+
 describe('programme, two people at once', () => {
   it('both write in the same rich-text section and see each other\'s text and caret; a passport field edit shows for the other', async () => {
     const a = await openBoard(OWNER, PROGRAMME);

@@ -73,6 +73,9 @@ export const api = {
     request<OrganisationDto>('POST', `/workspaces/${id}/organisations`, body),
   deleteOrganisation: (id: string, orgId: string) => request<void>('DELETE', `/workspaces/${id}/organisations/${orgId}`),
 
+  eventForms: (id: string) => request<string[]>('GET', `/workspaces/${id}/event-forms`),
+  setEventForms: (id: string, forms: string[]) => request<string[]>('PUT', `/workspaces/${id}/event-forms`, { forms }),
+
   invites: (id: string) => request<InviteDto[]>('GET', `/workspaces/${id}/invites`),
   createInvite: (id: string, role: Role) => request<InviteDto & { token: string }>('POST', `/workspaces/${id}/invites`, { role }),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `/workspaces/${id}/invites/${inviteId}`),
