@@ -39,7 +39,8 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
-  readonly readOnly: boolean;
+  /** Whether this person may only look; the page sets it once it knows their role (read-only until then). */
+  readOnly = $state(true);
   connection = $state<ConnectionState>('connecting');
   /** There is something to show: the server's copy, or this browser's offline copy of the board. */
   ready = $state(false);
@@ -53,8 +54,7 @@ export class BoardSession {
   #fallback: ReturnType<typeof setTimeout> | undefined;
   #localFirst: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(boardId: string, roots: readonly string[], readOnly: boolean) {
-    this.readOnly = readOnly;
+  constructor(boardId: string, roots: readonly string[]) {
     this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
     // The live connection opens once the offline copy is loaded, so the server sends only what the
     // copy lacks instead of the whole board a second time.

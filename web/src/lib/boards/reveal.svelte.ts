@@ -5,8 +5,12 @@ import { flushSync } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 
 export interface RevealOptions {
-  /** The most items a group shows when it first renders (columns side by side: each fills the screen). */
-  perGroup?: number;
+  /**
+   * The most items a group shows when it first renders (columns side by side: each fills the screen),
+   * or that number for the group's place in first-render order (the first row of columns fills the
+   * screen, the rows below it need only their first items).
+   */
+  perGroup?: number | ((order: number) => number);
   /** The most items all groups together show when they first render, in order (a table read downwards). */
   total?: number;
   /** Items revealed per idle step, across groups in order. */
@@ -34,7 +38,8 @@ export class Reveal {
   /** How many of the group's `size` items to render now. */
   limit(group: string, size: number): number {
     if (!this.#initial.has(group)) {
-      const initial = Math.min(size, this.#options.perGroup ?? Infinity, this.#initialBudget);
+      const { perGroup = Infinity } = this.#options;
+      const initial = Math.min(size, typeof perGroup === 'number' ? perGroup : perGroup(this.#initial.size), this.#initialBudget);
       this.#initial.set(group, initial);
       this.#initialBudget -= initial;
     }
