@@ -1,12 +1,14 @@
 // Access changes that live connections must react to at once (removed members, revoked tokens,
-// ended sessions, changed roles). HTTP handlers emit them; the sync layer closes affected sockets.
+// ended sessions, changed roles), and changes to a workspace's list of boards. HTTP handlers emit
+// them; the sync layer closes affected sockets and the live feed tells dashboards to refetch.
 export type AccessEvent =
   | { type: 'member-removed'; workspaceId: string; userId: string }
   | { type: 'member-role-changed'; workspaceId: string; userId: string }
   | { type: 'token-revoked'; tokenId: string }
   | { type: 'session-ended'; sessionId: string }
   | { type: 'user-sessions-ended'; userId: string }
-  | { type: 'board-access-changed'; boardId: string };
+  | { type: 'board-access-changed'; boardId: string }
+  | { type: 'boards-listing-changed'; workspaceId: string };
 
 export class AccessEvents {
   readonly #listeners = new Set<(event: AccessEvent) => void>();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import { LIVE_PATH } from '@soplan/shared';
 import pino, { type Logger } from 'pino';
 import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
@@ -14,6 +15,7 @@ import { BoardIndexer } from './boards/indexer.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
 import { createApi } from './http/index.ts';
+import { LiveFeed } from './live/index.ts';
 import { SyncServer } from './sync/index.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -45,7 +47,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const demoSeeded = config.demo ? await seedDemo(db, indexer) : false;
   const events = new AccessEvents();
   const sync = new SyncServer({ db, config, log, events, indexer });
-  const api = getRequestListener(createApi({ db, config, log, events, loginLimits: new LoginLimits() }).fetch);
+  let live: LiveFeed | null = null;
+  const online = (workspaceId: string) => live?.online(workspaceId) ?? sync.onlineIn(workspaceId);
+  const api = getRequestListener(createApi({ db, config, log, events, online, loginLimits: new LoginLimits() }).fetch);
   const web = await loadWebHandler(config.webBuildDir, log);
 
   const server = http.createServer((req, res) => {
@@ -62,8 +66,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   server.requestTimeout = 30_000;
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/sync/')) sync.handleUpgrade(req, socket, head);
-    else socket.destroy();
+    else if (!req.url?.startsWith(`${LIVE_PATH}/`)) socket.destroy();
   });
+  live = new LiveFeed({ httpServer: server, db, config, log, events, indexer, sync });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,6 +83,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     sync,
     indexer,
     close: async () => {
+      await live?.close();
       await sync.close();
       indexer.close();
       server.closeAllConnections();

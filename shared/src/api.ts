@@ -41,6 +41,8 @@ export const updateEventFormsBody = z.strictObject({
     .refine((forms) => new Set(forms.map((f) => f.toLowerCase())).size === forms.length, 'every form must appear once'),
 });
 
+export const setMyOrganisationBody = z.strictObject({ organisationId: z.string().min(1).max(64).nullable() });
+
 export const createInviteBody = z.strictObject({ role: z.enum(ROLES).default('editor') });
 export const updateMemberBody = z.strictObject({ role: z.enum(ROLES) });
 

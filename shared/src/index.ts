@@ -7,3 +7,5 @@ export * from './api.ts';
 export * from './sync.ts';
 export * from './periods.ts';
 export * from './status.ts';
+export * from './live.ts';
+export * from './responsibles.ts';

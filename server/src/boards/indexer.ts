@@ -1,11 +1,14 @@
 // boards/: the board indexer. After edits settle (debounced, with a maximum wait so a board edited
 // without pause is still indexed), it derives a board's items — title, period, status, responsibles,
 // overdue — from the live document into the board_items table that dashboards read. Documents are
-// whatever clients wrote: a document that cannot be read is logged and its old rows stay.
+// whatever clients wrote: a document that cannot be read is logged and its old rows stay. Each index
+// after the first also records what changed (boards/activity.ts), credited to the accounts whose
+// committed edits it covers.
 import { boardItemsOf, BOARD_KINDS, todayIso, type BoardKind } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
-import { boardItems, boards, type Db } from '../db/index.ts';
+import { boardActivity, boardItems, boards, type Db } from '../db/index.ts';
+import { changesBetween } from './activity.ts';
 
 export interface BoardIndexerOptions {
   debounceMs: number;
@@ -20,6 +23,15 @@ interface Pending {
   since: number;
   last: number;
   docOf: () => Y.Doc;
+  /** Accounts whose edits arrived since the last index. */
+  actors: Set<string>;
+}
+
+export interface IndexedEvent {
+  boardId: string;
+  workspaceId: string;
+  /** The activity rows this index recorded. */
+  activityIds: number[];
 }
 
 export class BoardIndexer {
@@ -29,7 +41,7 @@ export class BoardIndexer {
   readonly #maxWaitMs: number;
   readonly #today: () => string;
   readonly #pending = new Map<string, Pending>();
-  readonly #listeners = new Set<(boardId: string) => void>();
+  readonly #listeners = new Set<(event: IndexedEvent) => void>();
 
   constructor(db: Db, log: Logger, options: BoardIndexerOptions) {
     this.#db = db;
@@ -44,15 +56,16 @@ export class BoardIndexer {
    * every committed update, so it only records the time: one timer per board re-arms itself until
    * the edits settle (or the maximum wait is reached).
    */
-  schedule(boardId: string, docOf: () => Y.Doc): void {
+  schedule(boardId: string, docOf: () => Y.Doc, actorId?: string): void {
     const now = Date.now();
     const pending = this.#pending.get(boardId);
     if (pending) {
       pending.last = now;
       pending.docOf = docOf;
+      if (actorId) pending.actors.add(actorId);
       return;
     }
-    this.#pending.set(boardId, { timer: this.#arm(boardId, this.#debounceMs), since: now, last: now, docOf });
+    this.#pending.set(boardId, { timer: this.#arm(boardId, this.#debounceMs), since: now, last: now, docOf, actors: new Set(actorId ? [actorId] : []) });
   }
 
   #arm(boardId: string, wait: number): NodeJS.Timeout {
@@ -76,19 +89,28 @@ export class BoardIndexer {
       if (!pending) continue;
       clearTimeout(pending.timer);
       this.#pending.delete(id);
-      this.indexNow(id, pending.docOf());
+      this.indexNow(id, pending.docOf(), [...pending.actors]);
     }
   }
 
-  /** Derives and stores the board's items; returns how many, or null when it could not. */
-  indexNow(boardId: string, doc: Y.Doc): number | null {
+  /** Derives and stores the board's items and what changed in them; returns how many items, or null when it could not. */
+  indexNow(boardId: string, doc: Y.Doc, actorIds: string[] = []): number | null {
     try {
       const board = boards.byId(this.#db, boardId);
       if (!board || !BOARD_KINDS.includes(board.kind as BoardKind)) return null;
       const today = this.#today();
       const items = boardItemsOf(board.kind as BoardKind, doc, today);
-      boardItems.replace(this.#db, boardId, items, today);
-      for (const listener of this.#listeners) listener(boardId);
+      const at = Date.now();
+      const activityIds = this.#db.transaction(() => {
+        const changes = boardItems.wasIndexed(this.#db, boardId) ? changesBetween(boardItems.ofBoard(this.#db, boardId), items) : [];
+        boardItems.replace(this.#db, boardId, items, today, at);
+        return boardActivity.insert(
+          this.#db,
+          changes.map((c) => ({ workspace_id: board.workspace_id, board_id: boardId, at, actor_ids: JSON.stringify(actorIds), kind: c.kind, item_id: c.itemId, item_title: c.itemTitle, before: c.before, after: c.after })),
+        );
+      })();
+      const event = { boardId, workspaceId: board.workspace_id, activityIds };
+      for (const listener of this.#listeners) listener(event);
       return items.length;
     } catch (err) {
       this.#log.error({ err, boardId }, 'indexing a board failed; its previous index stays');
@@ -97,7 +119,7 @@ export class BoardIndexer {
   }
 
   /** Calls `listener` after each board is indexed (the live dashboard feed listens here). */
-  onIndexed(listener: (boardId: string) => void): () => void {
+  onIndexed(listener: (event: IndexedEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -10,3 +10,4 @@ export * as invites from './queries/invites.ts';
 export * as boards from './queries/boards.ts';
 export * as boardDocuments from './queries/board-documents.ts';
 export * as boardItems from './queries/board-items.ts';
+export * as boardActivity from './queries/board-activity.ts';

@@ -151,6 +151,27 @@ export const MIGRATIONS: Migration[] = [
     // A JSON array of form names; NULL means the workspace still uses the default vocabulary.
     sql: `ALTER TABLE workspaces ADD COLUMN event_forms TEXT;`,
   },
+  {
+    version: 6,
+    name: 'live dashboard: item forms, members organisations, board activity',
+    sql: `
+      ALTER TABLE board_items ADD COLUMN form TEXT NOT NULL DEFAULT '';
+      ALTER TABLE members ADD COLUMN organisation_id TEXT REFERENCES organisations(id) ON DELETE SET NULL;
+      CREATE TABLE board_activity (
+        id INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        actor_ids TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        item_title TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+      );
+      CREATE INDEX board_activity_workspace ON board_activity(workspace_id, id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -1,4 +1,5 @@
 // What every /api request carries through the middleware chain.
+import type { OnlineUserDto } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type { LoginLimits } from '../auth/accounts.ts';
 import type { Config } from '../config.ts';
@@ -12,6 +13,8 @@ export interface Deps {
   log: Logger;
   loginLimits: LoginLimits;
   events: AccessEvents;
+  /** Who is online in a workspace now (boards open, dashboards watching). */
+  online: (workspaceId: string) => OnlineUserDto[];
 }
 
 export type Auth =

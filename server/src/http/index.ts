@@ -10,6 +10,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { csrf } from './middleware/csrf.ts';
 import { authRoutes } from './routes/auth.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
@@ -52,6 +53,7 @@ export function createApi(deps: Deps) {
   api.route('/', tokenRoutes(deps));
   api.route('/', workspaceRoutes(deps));
   api.route('/', boardRoutes(deps));
+  api.route('/', dashboardRoutes(deps));
 
   api.notFound(() => errorResponse(new AppError('not_found', 'No such API route')));
   api.onError((err) => {

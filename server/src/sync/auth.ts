@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { can } from '@soplan/shared';
 import { validateApiToken } from '../auth/api-tokens.ts';
+import { cookieValue } from '../auth/cookies.ts';
 import { isSameOrigin } from '../auth/origin.ts';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
@@ -23,14 +24,6 @@ export interface SyncIdentity {
 export type UpgradeDecision = { ok: true; identity: SyncIdentity } | { ok: false; status: number; code: string; message: string };
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/?$/;
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
 
 const refuse = (status: number, code: string, message: string): UpgradeDecision => ({ ok: false, status, code, message });
 

@@ -3,7 +3,7 @@
 // compaction, over store.ts), presence.ts (server-set awareness) and limits.ts (frame size, rate).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE, MAX_SYNC_FRAME_BYTES, type CloseEvent } from '@soplan/shared';
+import { CLOSE, MAX_SYNC_FRAME_BYTES, type CloseEvent, type OnlineUserDto } from '@soplan/shared';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../config.ts';
@@ -67,6 +67,7 @@ export class SyncServer {
   readonly #opts: SyncOptions;
   readonly #stopListening: () => void;
   readonly #ping: NodeJS.Timeout;
+  readonly #presenceListeners = new Set<(workspaceId: string) => void>();
 
   constructor(opts: SyncOptions) {
     this.#opts = opts;
@@ -129,6 +130,29 @@ export class SyncServer {
     ws.on('close', () => this.#disconnect(conn));
     ws.on('error', (err) => this.#opts.log.debug({ err, boardId: conn.boardId }, 'sync socket error'));
     room.join(conn);
+    this.#presenceChanged(conn.workspaceId);
+  }
+
+  /** Calls `listener` with the workspace whenever someone opens or leaves one of its boards. */
+  onPresence(listener: (workspaceId: string) => void): () => void {
+    this.#presenceListeners.add(listener);
+    return () => this.#presenceListeners.delete(listener);
+  }
+
+  /** Who has which of the workspace's boards open now, one entry per person. */
+  onlineIn(workspaceId: string): OnlineUserDto[] {
+    const people = new Map<string, OnlineUserDto>();
+    for (const conn of this.#sockets.keys()) {
+      if (conn.workspaceId !== workspaceId) continue;
+      let person = people.get(conn.userId);
+      if (!person) people.set(conn.userId, (person = { userId: conn.userId, name: conn.user.name, color: conn.user.color, boardIds: [] }));
+      if (!person.boardIds.includes(conn.boardId)) person.boardIds.push(conn.boardId);
+    }
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  }
+
+  #presenceChanged(workspaceId: string): void {
+    for (const listener of this.#presenceListeners) listener(workspaceId);
   }
 
   #room(boardId: string): Room {
@@ -140,7 +164,7 @@ export class SyncServer {
     let room = this.rooms.get(boardId);
     if (!room) {
       const indexer = this.#opts.indexer;
-      const created = new Room(boardId, this.#persistence, this.#opts.log, indexer ? () => indexer.schedule(boardId, () => created.doc) : undefined);
+      const created = new Room(boardId, this.#persistence, this.#opts.log, indexer ? (origin) => indexer.schedule(boardId, () => created.doc, origin.userId) : undefined);
       this.rooms.set(boardId, (room = created));
     }
     return room;
@@ -153,6 +177,7 @@ export class SyncServer {
 
   #disconnect(conn: Connection): void {
     if (!this.#sockets.delete(conn)) return;
+    this.#presenceChanged(conn.workspaceId);
     const room = this.rooms.get(conn.boardId);
     if (!room) return;
     room.leave(conn);
@@ -202,6 +227,8 @@ export class SyncServer {
           return conn.userId === event.userId && conn.sessionId !== null ? CLOSE.authorizationChanged : null;
         case 'board-access-changed':
           return conn.boardId === event.boardId ? CLOSE.authorizationChanged : null;
+        case 'boards-listing-changed':
+          return null;
       }
     };
     for (const conn of [...this.#sockets.keys()]) {

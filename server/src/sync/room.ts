@@ -51,10 +51,10 @@ export class Room {
   /** Updates a viewer sent and the room dropped (for tests and metrics). */
   droppedUpdates = 0;
 
-  readonly #onCommitted: () => void;
+  readonly #onCommitted: (origin: Connection) => void;
 
   /** `onCommitted` runs after each committed change of the document (the board indexer listens). */
-  constructor(boardId: string, persistence: Persistence, log: Logger, onCommitted: () => void = () => undefined) {
+  constructor(boardId: string, persistence: Persistence, log: Logger, onCommitted: (origin: Connection) => void = () => undefined) {
     this.boardId = boardId;
     this.#onCommitted = onCommitted;
     this.#persistence = persistence;
@@ -209,7 +209,7 @@ export class Room {
     });
     this.#persistence.afterCommit(this.boardId, () => {
       for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
-      this.#onCommitted();
+      this.#onCommitted(origin);
     });
     this.#persistence.maybeCompact(this.boardId);
   }

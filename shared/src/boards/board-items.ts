@@ -22,13 +22,16 @@ export interface BoardItem {
   end: string | null;
   status: ItemStatus;
   responsibles: string[];
+  /** The event's form (семинар, ...) on a plan-graph; '' elsewhere. */
+  form: string;
   overdue: boolean;
   /** The dates it happens next: the period itself, or a recurring period's next occurrence. */
   next: { start: string | null; end: string | null } | null;
 }
 
-function itemOf(id: string, title: string, period: Period, status: ItemStatus, responsibles: string[], today: string): BoardItem {
+function itemOf(id: string, title: string, period: Period, status: ItemStatus, responsibles: string[], today: string, form = ''): BoardItem {
   return {
+    form,
     id,
     title,
     period: period.text,
@@ -44,7 +47,7 @@ function itemOf(id: string, title: string, period: Period, status: ItemStatus, r
 
 export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardItem[] {
   if (kind === 'plan-graph') {
-    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, planGraphEventPeriod(e.month, e.date), e.status, e.responsibles, today));
+    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, planGraphEventPeriod(e.month, e.date), e.status, e.responsibles, today, e.form));
   }
   if (kind === 'roadmap') {
     const view = readRoadmap(doc);

@@ -38,3 +38,13 @@ export function remove(db: Db, workspaceId: string, userId: string): void {
 export function countOwners(db: Db, workspaceId: string): number {
   return stmt(db, "SELECT count(*) FROM members WHERE workspace_id = ? AND role = 'owner'").pluck().get(workspaceId) as number;
 }
+export function organisationOf(db: Db, workspaceId: string, userId: string): string | null {
+  return (stmt(db, 'SELECT organisation_id FROM members WHERE workspace_id = ? AND user_id = ?').pluck().get(workspaceId, userId) as string | null | undefined) ?? null;
+}
+export function setOrganisation(db: Db, workspaceId: string, userId: string, organisationId: string | null): void {
+  stmt(db, 'UPDATE members SET organisation_id = ? WHERE workspace_id = ? AND user_id = ?').run(organisationId, workspaceId, userId);
+}
+/** Whether the user is a member of the workspace (the live feed's room check). */
+export function isMember(db: Db, workspaceId: string, userId: string): boolean {
+  return roleOf(db, workspaceId, userId) !== undefined;
+}

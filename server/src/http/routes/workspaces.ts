@@ -81,6 +81,8 @@ export function workspaceRoutes({ db, events }: Deps) {
     .post('/workspaces/:id/boards', async (c) => {
       const userId = uid(c);
       const { kind, title } = await readJson(c, createBoardBody);
-      return c.json(ws.createBoard(db, userId, c.req.param('id'), kind, title), 201);
+      const board = ws.createBoard(db, userId, c.req.param('id'), kind, title);
+      events.emit({ type: 'boards-listing-changed', workspaceId: board.workspaceId });
+      return c.json(board, 201);
     });
 }
