@@ -3,6 +3,9 @@ import type {
   ApiTokenDto,
   BoardDto,
   BoardKind,
+  DashboardDto,
+  TasksDto,
+  WorkspaceItemDto,
   DemoDto,
   ErrorBody,
   ErrorCode,
@@ -75,6 +78,11 @@ export const api = {
 
   eventForms: (id: string) => request<string[]>('GET', `/workspaces/${id}/event-forms`),
   setEventForms: (id: string, forms: string[]) => request<string[]>('PUT', `/workspaces/${id}/event-forms`, { forms }),
+
+  dashboard: (id: string) => request<DashboardDto>('GET', `/workspaces/${id}/dashboard`),
+  calendar: (id: string) => request<WorkspaceItemDto[]>('GET', `/workspaces/${id}/calendar`),
+  tasks: (id: string) => request<TasksDto>('GET', `/workspaces/${id}/tasks`),
+  setMyOrganisation: (id: string, organisationId: string | null) => request<TasksDto>('PUT', `/workspaces/${id}/my-organisation`, { organisationId }),
 
   invites: (id: string) => request<InviteDto[]>('GET', `/workspaces/${id}/invites`),
   createInvite: (id: string, role: Role) => request<InviteDto & { token: string }>('POST', `/workspaces/${id}/invites`, { role }),

@@ -5,6 +5,7 @@ import { ru, type MessageKey } from './ru.ts';
 export type Locale = 'ru' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { ru, en };
 const STORAGE_KEY = 'soplan.locale';
+const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/g;
 
 class LocaleManager {
   #locale = $state<Locale>('ru');
@@ -27,8 +28,23 @@ class LocaleManager {
     this.set(this.#locale === 'ru' ? 'en' : 'ru');
   }
 
-  t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
-    DICTIONARIES[this.#locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  /**
+   * A message with its parameters filled in. `{n, plural, one {# доска} few {# доски} many {# досок} other {# доски}}`
+   * picks the form by the language's plural rules (Russian has four), `#` standing for the number.
+   */
+  t = (key: MessageKey, params: Record<string, string | number> = {}): string => {
+    const rules = new Intl.PluralRules(this.#locale);
+    return DICTIONARIES[this.#locale][key]
+      .replace(PLURAL, (_, name: string, branches: string) => {
+        const n = Number(params[name] ?? 0);
+        const forms = Object.fromEntries([...branches.matchAll(/(\w+) \{([^}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+        return (forms[rules.select(n)] ?? forms.other ?? '').replace(/#/g, String(n));
+      })
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  };
+
+  formatDateTime = (ms: number): string =>
+    new Date(ms).toLocaleString(this.#locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
   formatDate = (iso: string): string =>
     new Date(iso).toLocaleDateString(this.#locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
