@@ -95,3 +95,21 @@ export class Reveal {
 export function markShown(): void {
   requestAnimationFrame(() => setTimeout(() => performance.mark('soplan:board-shown'), 0));
 }
+
+/**
+ * Opens the item a link points at (`/boards/:id#item-<itemId>`, from the dashboard, the calendar or
+ * «Мои задачи»): renders it if it is not yet, scrolls it to the middle of the screen and focuses it.
+ */
+export function showLinkedItem(reveal: Reveal, place: (itemId: string) => { group: string; index: number } | null): void {
+  const match = /^#item-(.+)$/.exec(location.hash);
+  if (!match) return;
+  const itemId = decodeURIComponent(match[1]!);
+  const at = place(itemId);
+  if (!at) return;
+  reveal.show(at.group, at.index);
+  requestAnimationFrame(() => {
+    const element = document.getElementById(`item-${itemId}`);
+    element?.scrollIntoView({ block: 'center' });
+    element?.focus({ preventScroll: true });
+  });
+}

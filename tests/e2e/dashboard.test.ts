@@ -1,0 +1,123 @@
+// The coordinator's dashboard, the calendar and the language switch in Chromium, two browser
+// contexts at once: an editor changes an item's status in A and the coordinator's dashboard in B
+// shows the new counts and the activity line without reloading; an event added on a plan-graph
+// appears in the calendar; English replaces every interface string.
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { newServer } from '../helpers/server.ts';
+
+const server = await newServer({ web: true, demo: true, indexDebounceMs: 100 });
+const browser = await launchBrowser();
+const PASSWORD = 'soplan-demo';
+const OWNER = 'demo@soplan.local';
+const EDITOR = 'petrova@soplan.local';
+
+const login = server.client();
+await login.post('/api/auth/login', { email: OWNER, password: PASSWORD });
+const [workspace] = (await login.get('/api/workspaces')).body as { id: string }[];
+const boards = (await login.get(`/api/workspaces/${workspace!.id}/boards`)).body as { id: string; kind: string; title: string }[];
+const YAROSLAVL = boards.find((b) => b.kind === 'roadmap' && !b.title.includes('Сарове'))!.id;
+const PLAN = boards.find((b) => b.kind === 'plan-graph')!.id;
+
+async function person(email: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newPerson(browser, server.url);
+  const res = await context.request.post('/api/auth/login', { data: { email, password: PASSWORD }, headers: { origin: server.url } });
+  expect(res.status()).toBe(200);
+  const page = await context.newPage();
+  await page.goto(path);
+  return { context, page };
+}
+
+async function eventually(check: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the coordinator\'s dashboard, live', () => {
+  it('an editor marks an item done in browser A; the dashboard in browser B shows the new counts and the activity line', async () => {
+    const b = await person(OWNER, `/workspaces/${workspace!.id}/dashboard`);
+    await b.page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
+    const card = b.page.locator(`[data-testid="dash-board"][data-board="${YAROSLAVL}"]`);
+    const doneBefore = Number(await card.getByTestId('count-done').textContent());
+
+    const a = await person(EDITOR, `/boards/${YAROSLAVL}`);
+    await a.page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const row = a.page.locator('[data-testid="roadmap-item"][data-number="1.1"]');
+    const title = (await row.getByRole('textbox').first().inputValue()).trim();
+    const status = row.getByRole('combobox', { name: 'Статус 1.1' });
+    const target = (await status.inputValue()) === 'done' ? 'in-progress' : 'done';
+    await status.selectOption(target);
+
+    const expected = target === 'done' ? doneBefore + 1 : doneBefore - 1;
+    await eventually(async () => Number(await card.getByTestId('count-done').textContent()) === expected, 'the new count');
+    const line = b.page.getByTestId('dash-activity').locator('li').first();
+    await eventually(async () => ((await line.textContent()) ?? '').includes(title.slice(0, 30)), 'the activity line');
+    const text = (await line.textContent()) ?? '';
+    expect(text).toContain('Петрова');
+    expect(text).toContain(target === 'done' ? 'Выполнено' : 'В работе');
+    // Who is online shows the editor on that board.
+    await eventually(async () => ((await b.page.getByTestId('dash-online').textContent()) ?? '').includes('Петрова'), 'the editor online');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('an event added on a plan-graph appears in the open calendar, and clicking it opens it on its board', async () => {
+    const b = await person(OWNER, `/workspaces/${workspace!.id}/calendar?date=2021-10-01`);
+    await b.page.getByTestId('calendar').waitFor();
+    const a = await person(EDITOR, `/boards/${PLAN}`);
+    await a.page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const october = a.page.locator('[data-testid="plan-month"][data-month="2021-10"]');
+    await october.getByTestId('add-event').click();
+    const card = october.getByTestId('plan-event').last();
+    await card.getByRole('textbox', { name: 'Название мероприятия' }).fill('Мастер-класс для молодых педагогов');
+    await card.getByRole('combobox', { name: 'Форма мероприятия' }).fill('Мастер-класс');
+    await card.getByRole('combobox', { name: 'Форма мероприятия' }).press('Tab');
+    await card.getByRole('button', { name: /Подробнее/ }).click();
+    await card.getByLabel('Точная дата').fill('2021-10-21');
+    await card.getByLabel('Точная дата').press('Tab');
+
+    const event = b.page.locator('.ec-event', { hasText: 'Мастер-класс для молодых педагогов' });
+    await event.first().waitFor({ timeout: 15_000 });
+    await b.page.getByTestId('cal-filter-form').selectOption('Мастер-класс');
+    expect(await b.page.getByTestId('cal-count').textContent()).toMatch(/^\d+ мероприяти/);
+    await event.first().click();
+    await b.page.waitForURL(new RegExp(`/boards/${PLAN}#item-`));
+    await eventually(async () => (await b.page.evaluate(() => document.activeElement?.id ?? '')).startsWith('item-'), 'the event focused on its board');
+    expect(await b.page.locator(':focus').getByRole('textbox', { name: 'Название мероприятия' }).inputValue()).toBe('Мастер-класс для молодых педагогов');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('the language switch changes every interface string of the dashboard, calendar, tasks and workspace pages', async () => {
+    const b = await person(OWNER, `/workspaces/${workspace!.id}/dashboard`);
+    await b.page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
+    await b.page.getByRole('button', { name: 'Switch the interface to English' }).click();
+    // Interface strings live in headings, labels, buttons, links of the navigation, table heads and
+    // status words; what people typed (board titles, names, items) stays as typed.
+    const chrome = 'h1, h2, legend, label, button, th[scope="col"], nav a, .counts dt, .badge, [data-testid="live-state"], .muted:not(:has(a))';
+    const russianIn = async (page: Page) =>
+      page.evaluate((selector) => [...document.querySelectorAll(selector)].flatMap((el) => {
+        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join(' ');
+        return /[а-яё]/i.test(own) ? [own.trim()] : [];
+      }), chrome);
+    for (const path of ['dashboard', 'calendar', 'tasks', '']) {
+      await b.page.goto(`/workspaces/${workspace!.id}${path ? `/${path}` : ''}`);
+      await b.page.locator('h1').first().waitFor();
+      await b.page.waitForLoadState('networkidle');
+      // The switch back names its language in that language; the rest may only quote what people typed.
+      const typed = ['Педагог для всех', 'Соколова', ...boards.map((x) => x.title)];
+      const leftovers = (await russianIn(b.page)).filter((s) => s !== 'Русский' && !typed.some((x) => s.includes(x)));
+      expect(leftovers, path).toEqual([]);
+    }
+    await b.page.goto(`/workspaces/${workspace!.id}/dashboard`);
+    await b.page.getByRole('heading', { name: 'Coordinator dashboard' }).waitFor();
+    await b.page.getByRole('button', { name: 'Переключить интерфейс на русский' }).click();
+    await b.page.getByRole('heading', { name: 'Панель координатора' }).waitFor();
+    await b.context.close();
+  });
+});
