@@ -19,7 +19,7 @@ const envSchema = z.object({
   SYNC_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   /** How long an idle board stays in memory after its last connection closed. */
   SYNC_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  BOARD_INDEX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(1_000),
+  BOARD_INDEX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(250),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });

@@ -1,4 +1,4 @@
-// The live workspace feed (SPEC rules L1–L6): socket.io at /socket.io, authenticated by the session
+// The live workspace feed (SPEC rules F1–F6): socket.io at /socket.io, authenticated by the session
 // cookie; one room per workspace joined only by members; the board indexer's results and presence
 // go to the room; reconnecting resumes; bad input is dropped and the server keeps serving.
 import { addRoadmapItem, addRoadmapSection, roadmapItems, updateItem } from '@soplan/shared';
@@ -33,7 +33,7 @@ async function boardWithItem() {
   return { ...setup, editor, itemId };
 }
 
-describe('L1: connecting', () => {
+describe('F1: connecting', () => {
   it('refuses a connection without a session cookie, with a forged one, or from a foreign Origin', async () => {
     const { client } = await signedUp(server.client(), 'Координатор');
     await expect(connected(liveClient(server.url, { origin: origin() }))).rejects.toThrow('unauthenticated');
@@ -43,7 +43,7 @@ describe('L1: connecting', () => {
   });
 });
 
-describe('L2: workspace rooms', () => {
+describe('F2: workspace rooms', () => {
   it('a member joins; a non-member is refused and hears nothing of the workspace', async () => {
     const { workspaceId, itemId, editor } = await boardWithItem();
     const stranger = await signedUp(server.client(), 'Посторонний');
@@ -73,7 +73,7 @@ describe('L2: workspace rooms', () => {
   });
 });
 
-describe('L3: the indexer publishes each board it derives', () => {
+describe('F3: the indexer publishes each board it derives', () => {
   it('an editor changes a status: the room gets the board\'s new counts and an activity line naming the editor', async () => {
     const { workspaceId, owner, people, itemId, editor, boardId } = await boardWithItem();
     const socket = await watching(owner.client.sessionCookie, workspaceId);
@@ -110,7 +110,7 @@ describe('L3: the indexer publishes each board it derives', () => {
   });
 });
 
-describe('L4: presence', () => {
+describe('F4: presence', () => {
   it('the room hears who opened which board, and who left', async () => {
     const { workspaceId, owner, people, boardId, editor } = await boardWithItem();
     const socket = await watching(owner.client.sessionCookie, workspaceId);
@@ -123,7 +123,7 @@ describe('L4: presence', () => {
   });
 });
 
-describe('L5: reconnecting', () => {
+describe('F5: reconnecting', () => {
   it('a dashboard that lost its connection rejoins and refetches: nothing it missed is lost', async () => {
     const { workspaceId, owner, itemId, editor } = await boardWithItem();
     const socket = await watching(owner.client.sessionCookie, workspaceId);
@@ -143,7 +143,7 @@ describe('L5: reconnecting', () => {
   });
 });
 
-describe('L6: bad input', () => {
+describe('F6: bad input', () => {
   it('unknown events and malformed joins are dropped; the socket and the server carry on', async () => {
     const { workspaceId, owner } = await boardWithItem();
     const socket = liveClient(server.url, { cookie: `soplan_session=${owner.client.sessionCookie}`, origin: origin() });

@@ -47,7 +47,7 @@ export class BoardIndexer {
     this.#db = db;
     this.#log = log;
     this.#debounceMs = options.debounceMs;
-    this.#maxWaitMs = options.maxWaitMs ?? Math.max(options.debounceMs * 5, 1);
+    this.#maxWaitMs = options.maxWaitMs ?? Math.max(options.debounceMs * 3, 1);
     this.#today = options.today ?? (() => todayIso());
   }
 
