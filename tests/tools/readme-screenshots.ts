@@ -42,6 +42,20 @@ try {
     await page.screenshot({ path: path.join(out, file), fullPage: false });
     await page.goBack();
   }
+  // One live change so the activity feed has a line, then the dashboard and the calendar.
+  await page.getByRole('tab', { name: 'Доски' }).click();
+  await page.getByRole('link', { name: /Дорожная карта городского/ }).click();
+  await page.getByTestId('roadmap-item').first().waitFor();
+  await page.getByTestId('connection').and(page.locator('[data-state="online"]')).waitFor();
+  await page.locator('[data-testid="roadmap-item"][data-number="1.1"]').getByRole('combobox', { name: 'Статус 1.1' }).selectOption('in-progress');
+  await page.waitForTimeout(1500);
+  await page.getByRole('link', { name: /К доскам пространства/ }).click();
+  await page.getByRole('link', { name: 'Панель координатора' }).click();
+  await page.getByTestId('dash-activity').locator('li').first().waitFor();
+  await page.screenshot({ path: path.join(out, 'dashboard.png'), fullPage: true });
+  await page.goto(`${new URL(page.url()).pathname.replace(/dashboard$/, 'calendar')}?date=2021-10-01`);
+  await page.locator('.ec-event').first().waitFor();
+  await page.screenshot({ path: path.join(out, 'calendar.png'), fullPage: true });
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();
