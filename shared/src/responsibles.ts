@@ -23,9 +23,22 @@ function hasWords(hay: string, needle: string): boolean {
   return false;
 }
 
+/**
+ * The names a plan may use for an organisation: its full name, an abbreviation it gives in brackets
+ * («МОУ «Городской центр развития образования» (ГЦРО)» → ГЦРО), and a leading abbreviation
+ * («ЯГПУ им. К. Д. Ушинского» → ЯГПУ) unless a number tells it apart from its siblings (МДОУ № 8).
+ */
+function organisationNames(organisation: string): string[] {
+  const names = [organisation, ...[...organisation.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!)];
+  const leading = /^(\p{Lu}{3,})\s/u.exec(organisation);
+  if (leading && !organisation.includes('№')) names.push(leading[1]!);
+  return names.map(normal).filter(Boolean);
+}
+
 /** Whether the cell names the organisation. */
 export function namesOrganisation(responsible: string, organisation: string): boolean {
-  return hasWords(normal(responsible), normal(organisation));
+  const cell = normal(responsible);
+  return organisationNames(organisation).some((name) => hasWords(cell, name));
 }
 
 const INITIALS = /(?:^|[^\p{L}])\p{L}\.\s?\p{L}\./u;
