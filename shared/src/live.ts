@@ -1,8 +1,8 @@
 // The live workspace feed (socket.io at /socket.io) and the dashboard, calendar and task-list data it
 // keeps current. The server sends only what any member of the workspace may already read over /api.
 import { z } from 'zod';
+import type { BoardItem } from './boards/board-items.ts';
 import type { BoardKind } from './boards/kinds.ts';
-import type { PeriodKind } from './periods.ts';
 import type { ItemStatus } from './status.ts';
 
 export const LIVE_PATH = '/socket.io';
@@ -22,23 +22,13 @@ export interface BoardSummaryDto {
 }
 
 /** One indexed item of a board, as dashboards, the calendar and task lists show it. */
-export interface WorkspaceItemDto {
+export interface WorkspaceItemDto extends Omit<BoardItem, 'next'> {
   boardId: string;
   boardTitle: string;
   boardKind: BoardKind;
-  id: string;
-  title: string;
-  period: string;
-  periodKind: PeriodKind;
-  start: string | null;
-  end: string | null;
   /** When it happens next: the period itself, or a recurring period's next occurrence. */
   nextStart: string | null;
   nextEnd: string | null;
-  status: ItemStatus;
-  overdue: boolean;
-  responsibles: string[];
-  form: string;
 }
 
 export interface OrganisationLoadDto {

@@ -41,8 +41,6 @@ export function namesOrganisation(responsible: string, organisation: string): bo
   return organisationNames(organisation).some((name) => hasWords(cell, name));
 }
 
-const INITIALS = /(?:^|[^\p{L}])\p{L}\.\s?\p{L}\./u;
-
 /**
  * Whether the cell names the person. An account's name may be «Фамилия Имя Отчество» or «Имя
  * Отчество Фамилия», with a note after a comma or in brackets; the cell may give the full name, the
@@ -65,6 +63,6 @@ export function namesPerson(responsible: string, personName: string): boolean {
     if (hasWords(cell, given.join(' '))) return true;
     const initials = given.map((w) => w[0]).join('');
     const written = [...cell.matchAll(/(\p{L})\.\s?(\p{L})\./gu)].map((m) => m[1]! + m[2]!);
-    return written.length === 0 ? !INITIALS.test(cell) : written.includes(initials.slice(0, 2));
+    return written.length === 0 || written.includes(initials.slice(0, 2));
   });
 }

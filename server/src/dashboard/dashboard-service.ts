@@ -9,6 +9,7 @@ import {
   type ActivityKind,
   type BoardSummaryDto,
   type DashboardDto,
+  type ItemStatus,
   type OnlineUserDto,
   type StatusCounts,
   type TasksDto,
@@ -19,7 +20,7 @@ import type { ActivityWithBoard } from '../db/queries/board-activity.ts';
 import type { BoardRow } from '../db/queries/boards.ts';
 import type { WorkspaceItemRow } from '../db/queries/board-items.ts';
 import { notFound } from '../errors.ts';
-import { requireBoard, requireMembership } from '../workspaces/access.ts';
+import { requireMembership } from '../workspaces/access.ts';
 
 const itemDto = (row: WorkspaceItemRow): WorkspaceItemDto => ({
   boardId: row.board_id,
@@ -48,7 +49,7 @@ function parseNames(json: string): string[] {
   }
 }
 
-function summaryOf(board: BoardRow, items: WorkspaceItemDto[]): BoardSummaryDto {
+function summaryOf(board: BoardRow, items: { status: ItemStatus; overdue: boolean }[]): BoardSummaryDto {
   const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as StatusCounts;
   let overdue = 0;
   for (const item of items) {
@@ -138,8 +139,7 @@ export function dashboardOf(db: Db, userId: string, workspaceId: string, online:
 export function boardSummary(db: Db, boardId: string): BoardSummaryDto | null {
   const board = boards.byId(db, boardId);
   if (!board || board.archived_at !== null) return null;
-  const items = boardItems.ofBoard(db, boardId).map((row) => itemDto({ ...row, board_title: board.title, board_kind: board.kind }));
-  return summaryOf(board, items);
+  return summaryOf(board, boardItems.ofBoard(db, boardId).map((row) => ({ status: row.status, overdue: row.overdue === 1 })));
 }
 
 /** Every item of the workspace with a date (or a next occurrence), for the calendar. */
@@ -169,9 +169,4 @@ export function setMyOrganisation(db: Db, userId: string, workspaceId: string, o
   if (organisationId !== null && !organisations.byId(db, workspaceId, organisationId)) throw notFound('Organisation not found');
   members.setOrganisation(db, workspaceId, userId, organisationId);
   return tasksOf(db, userId, workspaceId);
-}
-
-/** The workspace of a board the user may read (the live feed checks a board before it reports on it). */
-export function workspaceOfBoard(db: Db, userId: string, boardId: string): string {
-  return requireBoard(db, boardId, userId).board.workspace_id;
 }

@@ -36,7 +36,7 @@ const KNOWN_EVENTS = new Set(['workspace:join', 'workspace:leave']);
 /** Presence changes come in bursts (a page opening a board, a reconnect): one message per burst. */
 const PRESENCE_COALESCE_MS = 100;
 
-export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 
 export interface LiveFeedOptions {
   httpServer: http.Server;

@@ -179,8 +179,7 @@ export class Persistence {
     }
     const boardId = next.value;
     this.#compactions.delete(boardId);
-    const tail = this.#tails.get(boardId);
-    if (tail) this.compactNow(boardId);
+    this.compactNow(boardId);
     setImmediate(() => this.#runCompactions());
   }
 

@@ -5,6 +5,7 @@ import { ru, type MessageKey } from './ru.ts';
 export type Locale = 'ru' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { ru, en };
 const STORAGE_KEY = 'soplan.locale';
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { ru: new Intl.PluralRules('ru'), en: new Intl.PluralRules('en') };
 const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/g;
 
 class LocaleManager {
@@ -33,7 +34,7 @@ class LocaleManager {
    * picks the form by the language's plural rules (Russian has four), `#` standing for the number.
    */
   t = (key: MessageKey, params: Record<string, string | number> = {}): string => {
-    const rules = new Intl.PluralRules(this.#locale);
+    const rules = PLURAL_RULES[this.#locale];
     return DICTIONARIES[this.#locale][key]
       .replace(PLURAL, (_, name: string, branches: string) => {
         const n = Number(params[name] ?? 0);
@@ -42,6 +43,9 @@ class LocaleManager {
       })
       .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
+
+  /** A date, or a range of dates («1 октября 2026 г. – 31 декабря 2026 г.»). */
+  formatRange = (start: string, end: string | null): string => (!end || end === start ? this.formatDate(start) : `${this.formatDate(start)} – ${this.formatDate(end)}`);
 
   formatDateTime = (ms: number): string =>
     new Date(ms).toLocaleString(this.#locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });

@@ -18,10 +18,13 @@ export class WorkspaceLive {
   version = $state(0);
   readonly #socket: Socket<LiveServerEvents, LiveClientEvents>;
   readonly #workspaceId: string;
+  readonly #withDashboard: boolean;
   #refetch: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(workspaceId: string) {
+  /** `withDashboard: false` only follows changes (`version`, `connected`): the calendar reads its own data. */
+  constructor(workspaceId: string, { withDashboard = true }: { withDashboard?: boolean } = {}) {
     this.#workspaceId = workspaceId;
+    this.#withDashboard = withDashboard;
     this.#socket = io({ path: LIVE_PATH, transports: ['websocket'], withCredentials: true });
     this.#socket.on('connect', () => void this.#join());
     this.#socket.on('disconnect', () => (this.connected = false));
@@ -42,7 +45,7 @@ export class WorkspaceLive {
       this.version++;
       this.#scheduleRefetch();
     });
-    void this.refetch();
+    if (withDashboard) void this.refetch();
   }
 
   async #join(): Promise<void> {
@@ -54,10 +57,11 @@ export class WorkspaceLive {
     this.connected = true;
     // Whatever changed while the connection was down is in the index: read it again.
     this.version++;
-    await this.refetch();
+    if (this.#withDashboard) await this.refetch();
   }
 
   #scheduleRefetch(): void {
+    if (!this.#withDashboard) return;
     clearTimeout(this.#refetch);
     this.#refetch = setTimeout(() => void this.refetch(), REFETCH_DELAY_MS);
   }
