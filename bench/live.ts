@@ -12,7 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { cpuSeconds, percentile, rssMiB, writeSection } from './measure.ts';
-import { api, launch } from './peers.ts';
+import { api, launch, ONE_ACCOUNT_FOR_EVERYONE } from './peers.ts';
 
 process.setMaxListeners(0);
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-bench-live-'));
 const { child, match } = await launch(
   [path.join(root, 'server/src/main.ts')],
-  { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', WEB_BUILD_DIR: path.join(dataDir, 'none') },
+  { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', WEB_BUILD_DIR: path.join(dataDir, 'none'), ...ONE_ACCOUNT_FOR_EVERYONE },
   /Soplan: http:\/\/[^:]+:(\d+)/,
 );
 const server: ChildProcess = child;

@@ -1,5 +1,6 @@
-// Runs every suite — typecheck, shared + server (vitest), end-to-end in Chromium (vitest + playwright-core) —
-// and ends with one line totalled over all of them: "N passed, N failed".
+// Runs every suite — typecheck, lint (ESLint), shared + server (vitest),
+// end-to-end in Chromium (vitest + playwright-core) — and ends with one line totalled over the test
+// suites: "N passed, N failed". A failed check makes the run fail without changing that count.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,11 +24,20 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-console.log('\n── typecheck');
-const typecheck = spawnSync('pnpm', ['typecheck'], { cwd: root, stdio: 'inherit' });
-if (typecheck.status !== 0) {
-  console.error('typecheck failed');
-  broken = true;
+// Checks that pass or fail as a whole (no test count): types, lint rules.
+const CHECKS: { name: string; script: string }[] = [
+  { name: 'typecheck', script: 'typecheck' },
+  { name: 'lint', script: 'lint' },
+];
+const failedChecks: typeof CHECKS = [];
+for (const check of CHECKS) {
+  console.log(`\n── ${check.name}`);
+  const run = spawnSync('pnpm', [check.script], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`${check.name} failed`);
+    failedChecks.push(check);
+    broken = true;
+  }
 }
 
 for (const suite of SUITES) {
@@ -51,5 +61,6 @@ for (const suite of SUITES) {
   }
 }
 
+if (failedChecks.length) console.error(`\nfailed checks: ${failedChecks.map((c) => `${c.name} (pnpm ${c.script})`).join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken || passed === 0 ? 1 : 0);

@@ -20,6 +20,14 @@ const envSchema = z.object({
   /** How long an idle board stays in memory after its last connection closed. */
   SYNC_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   BOARD_INDEX_DEBOUNCE_MS: z.coerce.number().int().min(0).default(250),
+  /** Accounts one IP address may create per hour (rule U3); a seminar behind one school NAT needs a few dozen. */
+  SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Open /sync connections one account may hold, over all its boards and tabs (rule L8). */
+  SYNC_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(40),
+  /** Open /sync connections from one IP address: a school behind one NAT holds many (rule L8). */
+  SYNC_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(400),
+  /** Milliseconds per second the server may spend applying one account's updates, over all its connections (rule L7). */
+  SYNC_USER_APPLY_MS_PER_SECOND: z.coerce.number().int().min(1).default(100),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });
@@ -36,6 +44,10 @@ export interface Config {
   syncRoomGraceMs: number;
   /** How long the board indexer waits after the last edit before it derives a board's items. */
   boardIndexDebounceMs: number;
+  signupsPerIpPerHour: number;
+  syncMaxConnectionsPerUser: number;
+  syncMaxConnectionsPerIp: number;
+  syncUserApplyMsPerSecond: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -58,5 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncCompactAfter: e.SYNC_COMPACT_AFTER,
     syncRoomGraceMs: e.SYNC_ROOM_GRACE_MS,
     boardIndexDebounceMs: e.BOARD_INDEX_DEBOUNCE_MS,
+    signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
+    syncMaxConnectionsPerUser: e.SYNC_MAX_CONNECTIONS_PER_USER,
+    syncMaxConnectionsPerIp: e.SYNC_MAX_CONNECTIONS_PER_IP,
+    syncUserApplyMsPerSecond: e.SYNC_USER_APPLY_MS_PER_SECOND,
   };
 }

@@ -1,8 +1,10 @@
 // Access changes that live connections must react to at once (removed members, revoked tokens,
-// ended sessions, changed roles), and changes to a workspace's list of boards. HTTP handlers emit
-// them; the sync layer closes affected sockets and the live feed tells dashboards to refetch.
+// ended sessions, changed roles), and changes to a workspace's list of boards. The services that make
+// the change emit them (auth/, workspaces/); the sync layer closes affected sockets and the live feed
+// tells dashboards to refetch.
 export type AccessEvent =
   | { type: 'member-removed'; workspaceId: string; userId: string }
+  /** Raised or lowered, by a coordinator or by accepting an invite. */
   | { type: 'member-role-changed'; workspaceId: string; userId: string }
   | { type: 'token-revoked'; tokenId: string }
   | { type: 'session-ended'; sessionId: string }

@@ -1,12 +1,13 @@
-// Builds the whole Soplan process around one HTTP server: /api (Hono) and the SvelteKit pages;
-// /sync and /socket.io join it in later issues. Tests start it on port 0 with a temp data directory.
+// Builds the whole Soplan process around one HTTP server: /api (Hono), /sync (board documents),
+// /socket.io (the live workspace feed) and the SvelteKit pages. Tests start it on port 0 with a temp
+// data directory.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
-import { LIVE_PATH } from '@soplan/shared';
+import { LIVE_PATH, todayIso } from '@soplan/shared';
 import pino, { type Logger } from 'pino';
 import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
@@ -16,7 +17,8 @@ import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
 import { createApi } from './http/index.ts';
 import { LiveFeed } from './live/index.ts';
-import { SyncServer } from './sync/index.ts';
+import { WorkspacePresence } from './live/presence.ts';
+import { SyncServer, type SyncOptions } from './sync/index.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
@@ -39,17 +41,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+/** What tests set beyond the config. */
+export interface StartOptions {
+  /** Lower sync limits (L5–L7), to reach them with small updates. */
+  syncLimits?: SyncOptions['limits'];
+  /** Today's date (ISO) for the index and the dashboard; tests move it to see overdue derived when read. */
+  today?: () => string;
+}
+
+export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel }), options: StartOptions = {}): Promise<RunningServer> {
   const { db } = openDatabase(config.dataDir);
   const stopCheckpointer = startCheckpointer(db);
   sessions.removeExpired(db, Date.now());
-  const indexer = new BoardIndexer(db, log, { debounceMs: config.boardIndexDebounceMs });
+  const today = options.today ?? (() => todayIso());
+  const indexer = new BoardIndexer(db, log, { debounceMs: config.boardIndexDebounceMs, today });
   const demoSeeded = config.demo ? await seedDemo(db, indexer) : false;
   const events = new AccessEvents();
-  const sync = new SyncServer({ db, config, log, events, indexer });
-  let live: LiveFeed | null = null;
-  const online = (workspaceId: string) => live?.online(workspaceId) ?? sync.onlineIn(workspaceId);
-  const api = getRequestListener(createApi({ db, config, log, events, online, loginLimits: new LoginLimits() }).fetch);
+  const presence = new WorkspacePresence();
+  const sync = new SyncServer({ db, config, log, events, indexer, presence, limits: options.syncLimits });
+  const online = (workspaceId: string) => presence.online(workspaceId);
+  const api = getRequestListener(createApi({ db, config, log, events, online, today, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) }).fetch);
   const web = await loadWebHandler(config.webBuildDir, log);
 
   const server = http.createServer((req, res) => {
@@ -68,7 +79,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     if (req.url?.startsWith('/sync/')) sync.handleUpgrade(req, socket, head);
     else if (!req.url?.startsWith(`${LIVE_PATH}/`)) socket.destroy();
   });
-  live = new LiveFeed({ httpServer: server, db, config, log, events, indexer, sync });
+  const live = new LiveFeed({ httpServer: server, db, config, log, events, indexer, presence });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -83,8 +94,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     sync,
     indexer,
     close: async () => {
-      await live?.close();
+      await live.close();
       await sync.close();
+      presence.close();
       indexer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

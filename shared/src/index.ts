@@ -9,3 +9,4 @@ export * from './periods.ts';
 export * from './status.ts';
 export * from './live.ts';
 export * from './responsibles.ts';
+export * from './dashboard.ts';

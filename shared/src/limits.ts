@@ -6,3 +6,5 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_EVENT_FORM_LENGTH = 100;
 export const MAX_EVENT_FORMS = 100;
+/** A multi-use invite link admits at most this many people. */
+export const MAX_INVITE_USES = 500;

@@ -21,7 +21,11 @@ export interface BoardSummaryDto {
   overdue: number;
 }
 
-/** One indexed item of a board, as dashboards, the calendar and task lists show it. */
+/**
+ * One indexed item of a board, as dashboards, the calendar and task lists show it. `overdue`,
+ * `nextStart` and `nextEnd` hold for the day it was sent on; a page that stays open past midnight
+ * derives them again (`itemOnDay`, SPEC F7).
+ */
 export interface WorkspaceItemDto extends Omit<BoardItem, 'next'> {
   boardId: string;
   boardTitle: string;
@@ -45,7 +49,7 @@ export interface OnlineUserDto {
   boardIds: string[];
 }
 
-export const ACTIVITY_KINDS = ['added', 'removed', 'renamed', 'status', 'rescheduled'] as const;
+export const ACTIVITY_KINDS = ['added', 'removed', 'renamed', 'status', 'rescheduled', 'moved'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityDto {
@@ -57,15 +61,18 @@ export interface ActivityDto {
   kind: ActivityKind;
   itemId: string;
   itemTitle: string;
-  /** For status: the statuses; for renamed: the titles; for rescheduled: the periods. */
+  /** For status: the statuses; for renamed: the titles; for rescheduled: the periods; for moved: the sections' titles or the months (`YYYY-MM`), '' for none. */
   before: string | null;
   after: string | null;
 }
 
+/** The dashboard on `today`. Everything but `items`, `online` and `activity` derives from `items` (shared/src/dashboard.ts). */
 export interface DashboardDto {
   workspaceId: string;
   today: string;
   boards: BoardSummaryDto[];
+  /** Every item of the workspace's boards, so that a page can apply the feed's changes and derive the rest. */
+  items: WorkspaceItemDto[];
   /** Dated items happening this week (Monday to Sunday) and this month, across all boards. */
   week: WorkspaceItemDto[];
   month: WorkspaceItemDto[];
@@ -75,17 +82,28 @@ export interface DashboardDto {
 }
 
 export interface TasksDto {
+  today: string;
   /** Whom the list is for: my name and my organisation in this workspace (if I chose one). */
   person: string;
   organisation: string | null;
   items: WorkspaceItemDto[];
 }
 
-/** A board was indexed: its new summary and what changed in it. */
+/**
+ * A board was indexed (SPEC F3): everything a dashboard, calendar or task list needs to follow it
+ * without asking the server again.
+ */
 export interface BoardIndexedEvent {
   workspaceId: string;
+  /** The day the summary and the items' overdue and next occurrence were derived for. */
+  today: string;
   board: BoardSummaryDto;
+  /** The board's items that are new or changed since its previous index, and the ids of those gone. */
+  items: WorkspaceItemDto[];
+  removedItemIds: string[];
+  /** Activity lines this index recorded or extended (an extended line keeps its id), and the ids of lines it withdrew. */
   activity: ActivityDto[];
+  removedActivityIds: number[];
 }
 
 export interface PresenceEvent {
@@ -97,7 +115,7 @@ export type JoinResult = { ok: true } | { ok: false; error: string };
 
 export interface LiveServerEvents {
   'board:indexed': (event: BoardIndexedEvent) => void;
-  /** A board was archived, restored, renamed, added or removed: refetch the dashboard. */
+  /** A board was archived, restored, renamed, added or removed: refetch (the only refetch besides a reconnect, F5). */
   'workspace:changed': (event: { workspaceId: string }) => void;
   presence: (event: PresenceEvent) => void;
 }

@@ -1,6 +1,6 @@
 // Item status (DESIGN «Status and approval»): planned → in progress → done, or cancelled. Overdue
-// is derived from the period and today, never stored.
-import { nextOccurrence, type Period } from './periods.ts';
+// and the next occurrence are derived from the period and today, never stored (SPEC F7).
+import { nextOccurrence, periodOf, type Period, type PeriodKind } from './periods.ts';
 
 export const ITEM_STATUSES = ['planned', 'in-progress', 'done', 'cancelled'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -25,3 +25,24 @@ export function upcoming(period: Period, today: string): { start: string | null;
   if (period.kind === 'date' || period.kind === 'range') return { start: period.start, end: period.end };
   return null;
 }
+
+/** What an indexed item keeps of when it happens: enough to say, on any day, whether it is overdue and when it happens next. */
+export interface DatedFacts {
+  period: string;
+  periodKind: PeriodKind;
+  start: string | null;
+  end: string | null;
+  status: ItemStatus;
+}
+
+/** The period an index row describes. A recurring one is parsed again from its text: the index keeps its dates, not its rule. */
+function storedPeriod(item: DatedFacts): Period {
+  if (item.periodKind === 'recurring') return periodOf(item.period);
+  return { text: item.period, kind: item.periodKind, start: item.start, end: item.end };
+}
+
+/** Whether the indexed item is overdue on `today`. */
+export const overdueOn = (item: DatedFacts, today: string): boolean => isOverdue(storedPeriod(item), item.status, today);
+
+/** When the indexed item happens next, seen from `today`. */
+export const nextOn = (item: DatedFacts, today: string): { start: string | null; end: string | null } | null => upcoming(storedPeriod(item), today);

@@ -3,12 +3,48 @@
 // stock y-websocket provider's convention: 4400–4499 are final (it stops), 4500–4599 transient.
 
 /** y-websocket's message types (first varUint of every frame). */
-export const SYNC_MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const SYNC_MESSAGE = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
 
 /** Inside a sync message (y-protocols/sync). */
 export const SYNC_STEP = { step1: 0, step2: 1, update: 2 } as const;
 
 export const MAX_SYNC_FRAME_BYTES = 1024 * 1024;
+
+/**
+ * What one member may cost everyone else (SPEC rules L1–L9). Yjs applies an update synchronously on
+ * the event loop every board shares, so an update's size and integration work are bounded before
+ * it is applied, and the time applying takes is measured and charged to the connection and the room.
+ */
+export const SYNC_LIMITS = {
+  /** Messages per connection: a bucket of this many, refilled per second (L2). */
+  messageBurst: 600,
+  messagesPerSecond: 300,
+  /** Document and awareness bytes per connection: a bucket of this many, refilled per second (L2). */
+  byteBurst: 4 * 1024 * 1024,
+  bytesPerSecond: 512 * 1024,
+  /** Structs plus delete ranges in one update (L5). A 2 000-event plan-graph sent whole is about 22 000. */
+  updateStructs: 50_000,
+  /** Document items an update's integration may scan, estimated before it is applied (L5). */
+  updateScanSteps: 200_000,
+  /** Structs waiting for missing dependencies in a room's document (L5). */
+  pendingStructs: 200,
+  /** Structs a board's document may hold; updates that would add more are refused (L6). */
+  documentStructs: 400_000,
+  /** Time spent applying one user's updates, over all their connections: a bucket of ms, refilled per second (L7). */
+  userApplyMsBurst: 1_000,
+  userApplyMsPerSecond: 100,
+  /** The same for all of a room's connections together (L7). */
+  roomApplyMsBurst: 3_000,
+  roomApplyMsPerSecond: 400,
+  /** How long a user whose connection overspent may not open that board again (L7). */
+  quarantineMs: 10 * 60_000,
+  /** One awareness (presence) state as JSON, and awareness bytes per connection per second (A5). */
+  awarenessStateBytes: 8 * 1024,
+  awarenessByteBurst: 64 * 1024,
+  awarenessBytesPerSecond: 16 * 1024,
+  /** Awareness client ids one connection may introduce (A2). */
+  clientIdsPerConnection: 8,
+} as const;
 
 export interface CloseEvent {
   code: number;
@@ -24,8 +60,11 @@ export const CLOSE = {
   malformedMessage: { code: 4400, reason: 'malformed message', reconnect: false },
   unknownMessageType: { code: 4401, reason: 'unknown message type', reconnect: false },
   accessRevoked: { code: 4403, reason: 'access revoked', reconnect: false },
+  overLimits: { code: 4413, reason: 'update or presence over the limits', reconnect: false },
+  quarantined: { code: 4429, reason: 'too costly to apply; this board refuses your edits for a while', reconnect: false },
   authorizationChanged: { code: 4509, reason: 'authorization changed; reconnect', reconnect: true },
-  rateLimited: { code: 4529, reason: 'too many messages; slow down', reconnect: true },
+  rateLimited: { code: 4529, reason: 'too many messages or bytes; slow down', reconnect: true },
+  roomBusy: { code: 4503, reason: 'the board is over its budget; reconnect shortly', reconnect: true },
 } as const satisfies Record<string, CloseEvent>;
 
 /** Presence a client sees for every peer: set by the server from the authenticated account. */

@@ -139,6 +139,50 @@ describe('roadmap, two people at once', () => {
   });
 });
 
+describe('typed fields are live (SPEC rules B3, B6)', () => {
+  const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+  it('[B6] Сроки and Ответственный исполнитель reach the other person as they are typed, before the field loses focus', async () => {
+    const a = await openBoard(OWNER, YAROSLAVL);
+    const b = await openBoard(EDITOR, YAROSLAVL);
+    await field(a.page, 'Сроки 2.1').focus();
+    await a.page.keyboard.press('Control+A');
+    await a.page.keyboard.type('Апрель 2023 г.');
+    await eventually(async () => (await field(b.page, 'Сроки 2.1').inputValue()) === 'Апрель 2023 г.', 'the period, live');
+    expect(await focused(a.page)).toBe('Сроки 2.1');
+    await field(a.page, 'Ответственный исполнитель 2.1').focus();
+    await a.page.keyboard.press('Control+A');
+    await a.page.keyboard.type('Соколова Е. В.');
+    await eventually(async () => (await field(b.page, 'Ответственный исполнитель 2.1').inputValue()) === 'Соколова Е. В.', 'the responsible, live');
+    expect(await focused(a.page)).toBe('Ответственный исполнитель 2.1');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('[B3] text typed and the page closed without leaving the field is there after reload', async () => {
+    const a = await openBoard(OWNER, YAROSLAVL);
+    await field(a.page, 'Подтверждение (ссылки) 2.2').focus();
+    await a.page.keyboard.type('https://example.org/otchet');
+    await field(a.page, 'Сроки 2.2').focus();
+    await a.page.keyboard.press('Control+A');
+    await a.page.keyboard.type('Май 2023 г.');
+    expect(await focused(a.page)).toBe('Сроки 2.2');
+    await a.page.close();
+    const page = await a.context.newPage();
+    await page.goto(`/boards/${YAROSLAVL}`);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await eventually(async () => (await field(page, 'Сроки 2.2').inputValue()) === 'Май 2023 г.', 'the period after reload');
+    expect(await field(page, 'Подтверждение (ссылки) 2.2').inputValue()).toBe('https://example.org/otchet');
+    expect(await itemRow(page, '2.2').locator('a[href="https://example.org/otchet"]').count()).toBe(1);
+    // Another person sees it too: it reached the server, not only this browser's offline copy.
+    const b = await openBoard(EDITOR, YAROSLAVL);
+    await eventually(async () => (await field(b.page, 'Сроки 2.2').inputValue()) === 'Май 2023 г.', 'the period for another person');
+    await a.context.close();
+    await b.context.close();
+  });
+});
+
 describe('plan-graph, two people at once', () => {
   it('one adds an event, the other moves it to the next month from the keyboard; both see it there', async () => {
     const a = await openBoard(OWNER, PLAN);

@@ -1,13 +1,17 @@
 // The coordinator's dashboard, the calendar and the language switch in Chromium, two browser
 // contexts at once: an editor changes an item's status in A and the coordinator's dashboard in B
 // shows the new counts and the activity line without reloading; an event added on a plan-graph
-// appears in the calendar; English replaces every interface string.
+// appears in the calendar; a burst of edits moves the dashboard all along without one refetch
+// (SPEC F3, F5); midnight makes an item overdue on an open dashboard (F7); a joint change is worded
+// in the plural (F8); English replaces every interface string.
+import { addPlanGraphEvent, planGraphEvents, textField, todayIso, type Item } from '@soplan/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
+import { syncClient, waitFor } from '../helpers/sync-client.ts';
 
-const server = await newServer({ web: true, demo: true, indexDebounceMs: 100 });
+const server = await newServer({ web: true, demo: true, indexDebounceMs: 50 });
 const browser = await launchBrowser();
 const PASSWORD = 'soplan-demo';
 const OWNER = 'demo@soplan.local';
@@ -27,6 +31,24 @@ async function person(email: string, path: string): Promise<{ context: BrowserCo
   const page = await context.newPage();
   await page.goto(path);
   return { context, page };
+}
+
+/** The editor's own /sync connection to the plan-graph, as a script would edit it. */
+async function editorOnPlan() {
+  const editor = server.client();
+  await editor.post('/api/auth/login', { email: EDITOR, password: PASSWORD });
+  const client = syncClient(server.url, PLAN, { cookie: `soplan_session=${editor.sessionCookie}`, origin: server.url });
+  await client.synced();
+  return client;
+}
+
+/** Counts the page's reads of the workspace's dashboard. */
+function dashboardReads(page: Page): () => number {
+  let reads = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname === `/api/workspaces/${workspace!.id}/dashboard`) reads++;
+  });
+  return () => reads;
 }
 
 async function eventually(check: () => Promise<boolean>, what: string) {
@@ -90,6 +112,103 @@ describe('the coordinator\'s dashboard, live', () => {
     await eventually(async () => (await b.page.evaluate(() => document.activeElement?.id ?? '')).startsWith('item-'), 'the event focused on its board');
     expect(await b.page.locator(':focus').getByRole('textbox', { name: 'Название мероприятия' }).inputValue()).toBe('Мастер-класс для молодых педагогов');
     await a.context.close();
+    await b.context.close();
+  });
+
+  it('[F5] a burst of edits never starves the dashboard: it follows every index as it comes, without a refetch', async () => {
+    const context = await newPerson(browser, server.url);
+    await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } });
+    const page = await context.newPage();
+    const reads = dashboardReads(page);
+    await page.goto(`/workspaces/${workspace!.id}/dashboard`);
+    await page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
+    await page.getByTestId('dash-week').waitFor({ state: 'attached' });
+
+    const editor = await editorOnPlan();
+    const today = todayIso();
+    let id = '';
+    editor.doc.transact(() => (id = addPlanGraphEvent(editor.doc, today.slice(0, 7), { title: 'Всплеск 0', form: 'Семинар', date: today })));
+    // Edits every 40 ms for three seconds: more often than the index runs (at least every 150 ms here).
+    const seen = new Set<string>();
+    const started = Date.now();
+    let n = 0;
+    const burst = setInterval(() => {
+      const title = textField(planGraphEvents(editor.doc).get(id) as Item, 'title');
+      editor.doc.transact(() => {
+        title.delete(0, title.length);
+        title.insert(0, `Всплеск ${++n}`);
+      });
+    }, 40);
+    try {
+      while (Date.now() - started < 3000) {
+        const shown = /Всплеск \d+/.exec((await page.getByTestId('dash-week').textContent()) ?? '');
+        if (shown) seen.add(shown[0]);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      clearInterval(burst);
+    }
+    // The week's list moved several times while the edits went on, not once they stopped.
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    await eventually(async () => ((await page.getByTestId('dash-week').textContent()) ?? '').includes(`Всплеск ${n}`), 'the last title');
+    expect(reads()).toBe(1);
+    planGraphEvents(editor.doc).delete(id);
+    await eventually(async () => !((await page.getByTestId('dash-week').textContent()) ?? '').includes('Всплеск'), 'the event gone');
+    expect(reads()).toBe(1);
+    editor.destroy();
+    await context.close();
+  });
+
+  it('[F7] an open dashboard moves on at midnight: an event of today turns overdue without a reload or a refetch', async () => {
+    const today = todayIso();
+    const editor = await editorOnPlan();
+    let id = '';
+    editor.doc.transact(() => (id = addPlanGraphEvent(editor.doc, today.slice(0, 7), { title: 'Итоговый семинар сегодня', form: 'Семинар', date: today })));
+    await waitFor(() => server.query('SELECT 1 FROM board_items WHERE item_id = ?', id).length === 1, 5000, 'the index');
+
+    const context = await newPerson(browser, server.url);
+    await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } });
+    const page = await context.newPage();
+    // The browser's clock: five seconds before the end of the server's today.
+    await page.clock.install({ time: new Date(`${today}T23:59:55`) });
+    const reads = dashboardReads(page);
+    await page.goto(`/workspaces/${workspace!.id}/dashboard`);
+    await page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
+    const card = page.locator(`[data-testid="dash-board"][data-board="${PLAN}"]`);
+    const overdue = async () => Number(/\d+/.exec((await card.getByTestId('dash-overdue').textContent({ timeout: 1000 }).catch(() => '0')) ?? '0')?.[0] ?? 0);
+    const before = await overdue();
+    await page.clock.fastForward('00:10');
+    await eventually(async () => (await overdue()) === before + 1, 'the event overdue after midnight');
+    expect(reads()).toBe(1);
+    planGraphEvents(editor.doc).delete(id);
+    editor.destroy();
+    await context.close();
+  });
+
+  it('[F8] a change two people made together names both, with the verb in the plural', async () => {
+    const owner = server.client();
+    await owner.post('/api/auth/login', { email: OWNER, password: PASSWORD });
+    const ownerEdits = syncClient(server.url, PLAN, { cookie: `soplan_session=${owner.sessionCookie}`, origin: server.url });
+    const editor = await editorOnPlan();
+    await ownerEdits.synced();
+    let id = '';
+    ownerEdits.doc.transact(() => (id = addPlanGraphEvent(ownerEdits.doc, '2021-10', { title: 'Семинар', form: 'Семинар' })));
+    await waitFor(() => server.query('SELECT 1 FROM board_items WHERE item_id = ?', id).length === 1, 5000, 'the index');
+    await waitFor(() => planGraphEvents(editor.doc).has(id), 5000, 'the event at the editor');
+
+    const b = await person(OWNER, `/workspaces/${workspace!.id}/dashboard`);
+    await b.page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
+    // Both edits in one turn: they reach the server within one index window.
+    textField(planGraphEvents(ownerEdits.doc).get(id) as Item, 'title').insert(7, ' наставников');
+    textField(planGraphEvents(editor.doc).get(id) as Item, 'title').insert(0, 'Городской ');
+    const line = b.page.getByTestId('dash-activity').locator('li').first();
+    await eventually(async () => ((await line.textContent()) ?? '').includes('переименовали'), 'the plural line');
+    const text = (await line.textContent()) ?? '';
+    expect(text).toContain('Петрова');
+    expect(text).toContain('«Городской Семинар наставников»');
+    planGraphEvents(ownerEdits.doc).delete(id);
+    ownerEdits.destroy();
+    editor.destroy();
     await b.context.close();
   });
 

@@ -8,7 +8,11 @@ export interface RequestOptions {
   token?: string;
 }
 
-export interface Reply<T = any> {
+/** A reply body as a test reads it: the server's JSON, unchecked, so that a test names only the fields it asserts on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test would otherwise declare every reply's shape
+export type JsonBody = any;
+
+export interface Reply<T = JsonBody> {
   status: number;
   headers: Headers;
   body: T;
@@ -26,7 +30,7 @@ export class HttpClient {
     return this.cookies.get('soplan_session');
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  async request<T = JsonBody>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const origin = options.origin === undefined ? (method === 'GET' ? null : this.baseUrl) : options.origin;
@@ -56,11 +60,11 @@ export class HttpClient {
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
-  get = <T = any>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
-  post = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('POST', path, { ...o, body });
-  patch = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PATCH', path, { ...o, body });
-  put = <T = any>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PUT', path, { ...o, body });
-  delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
+  get = <T = JsonBody>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);
+  post = <T = JsonBody>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('POST', path, { ...o, body });
+  patch = <T = JsonBody>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PATCH', path, { ...o, body });
+  put = <T = JsonBody>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PUT', path, { ...o, body });
+  delete = <T = JsonBody>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
 }
 
 let counter = 0;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '@soplan/server/config.ts';
-import { startServer, type RunningServer } from '@soplan/server/server.ts';
+import { startServer, type RunningServer, type StartOptions } from '@soplan/server/server.ts';
 import { afterAll } from 'vitest';
 import { HttpClient } from './http-client.ts';
 
@@ -25,6 +25,12 @@ export interface ServerOptions {
   compactAfter?: number;
   roomGraceMs?: number;
   indexDebounceMs?: number;
+  /** More environment variables, e.g. SYNC_MAX_CONNECTIONS_PER_USER. */
+  env?: Record<string, string>;
+  /** Lower sync limits (SPEC L5–L7). */
+  syncLimits?: StartOptions['syncLimits'];
+  /** A fake clock for the index and the dashboard: today's date (ISO), read whenever they need it. */
+  today?: () => string;
 }
 
 export async function newServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -40,8 +46,13 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     ...(options.roomGraceMs !== undefined ? { SYNC_ROOM_GRACE_MS: String(options.roomGraceMs) } : {}),
     ...(options.indexDebounceMs !== undefined ? { BOARD_INDEX_DEBOUNCE_MS: String(options.indexDebounceMs) } : {}),
     ...(options.web ? {} : { WEB_BUILD_DIR: path.join(dataDir, 'no-web') }),
+    // Every test request comes from 127.0.0.1: tests sign up as many people as they need, except
+    // those of rule U3, which pass the production limit.
+    SIGNUPS_PER_IP_PER_HOUR: '10000',
+    ...options.env,
   });
-  let running = await startServer(config);
+  const startOptions: StartOptions = { syncLimits: options.syncLimits, ...(options.today ? { today: options.today } : {}) };
+  let running = await startServer(config, undefined, startOptions);
   let closed = false;
   const server: TestServer = {
     get url() {
@@ -71,7 +82,7 @@ export async function newServer(options: ServerOptions = {}): Promise<TestServer
     },
     async restart() {
       await running.close();
-      running = await startServer(config);
+      running = await startServer(config, undefined, startOptions);
     },
     async close() {
       if (closed) return;

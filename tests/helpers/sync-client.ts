@@ -3,6 +3,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { afterEach } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 export interface SyncClientOptions {
@@ -84,3 +85,32 @@ export function trackedClients() {
   };
 }
 export type SyncClient = ReturnType<typeof syncClient>;
+
+/** A y-websocket sync frame: step 0 (state vector), 1 (step 2) or 2 (update), by hand. */
+export function syncFrame(step: number, payload: Uint8Array): Uint8Array<ArrayBuffer> {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Resolves once the server has handled everything the client sent so far: it sends a sync step 1 on
+ * the provider's socket and waits for the step 2 answer (a socket's frames are handled in order).
+ */
+export function serverCaughtUp(client: SyncClient): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) return Promise.reject(new Error('the client is not connected'));
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const bytes = new Uint8Array(event.data as ArrayBuffer);
+      if (bytes[0] === 0 && bytes[1] === 1) {
+        ws.removeEventListener('message', onMessage);
+        resolve();
+      }
+    };
+    ws.addEventListener('message', onMessage);
+    ws.send(syncFrame(0, Y.encodeStateVector(client.doc)));
+  });
+}

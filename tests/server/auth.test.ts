@@ -19,11 +19,12 @@ describe('sign-up, login, logout, password change', () => {
     expect((await client.get('/api/me')).body.email).toBe('metodist@example.test');
   });
 
-  it('a second signup with the same email is a 409 and changes nothing', async () => {
+  it('[U6] a second signup with the same email is a 409 email_taken and changes nothing', async () => {
     const { email } = await signedUp(server.client());
     const before = server.query('SELECT * FROM users');
     const res = await server.client().post('/api/auth/signup', { email, password: 'another password', name: 'Другой' });
     expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('email_taken');
     expect(server.query('SELECT * FROM users')).toEqual(before);
   });
 
@@ -77,7 +78,7 @@ describe('sign-up, login, logout, password change', () => {
     expect(rows[0]!.id).not.toContain(client.sessionCookie!);
   });
 
-  it('a password change ends every other session and keeps the caller logged in', async () => {
+  it('[U2] a password change ends every other session and keeps the caller logged in', async () => {
     const { client, email, password } = await signedUp(server.client());
     const other = server.client();
     await other.post('/api/auth/login', { email, password });

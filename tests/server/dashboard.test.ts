@@ -1,6 +1,7 @@
 // The dashboard, calendar and «Мои задачи» read from the board index: per-board status counts and
 // overdue, this week's and month's events, each organisation's load, and the items naming me or my
-// organisation, overdue first.
+// organisation, overdue first. Overdue and next occurrences are derived when read (SPEC F7): a fake
+// clock moves the day on without anyone editing.
 import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, todayIso } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
 import { signedUp } from '../helpers/http-client.ts';
@@ -10,6 +11,10 @@ import { syncClient, waitFor } from '../helpers/sync-client.ts';
 const server = await newServer({ indexDebounceMs: 10 });
 const today = todayIso();
 const year = Number(today.slice(0, 4));
+/** The fake clock's day; tests move it. */
+let clock = today;
+const daysAfter = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const clocked = await newServer({ indexDebounceMs: 10, today: () => clock });
 
 async function workspaceWithBoards() {
   const { client, user } = await signedUp(server.client(), 'Соколова Елена Викторовна, методист');
@@ -82,5 +87,78 @@ describe('«Мои задачи»', () => {
     expect(withOrg.items.map((i: { title: string }) => i.title)).toEqual(['Просроченный анализ', 'Семинар сегодня', 'Выполненный отчёт']);
     expect((await client.put(`/api/workspaces/${id}/my-organisation`, { organisationId: 'nope' })).status).toBe(404);
     expect((await client.put(`/api/workspaces/${id}/my-organisation`, { organisation: org.id })).status).toBe(400);
+  });
+});
+
+/** A workspace on `target` with one roadmap whose items the owner writes over /sync; resolves once they are indexed. */
+async function roadmapOf(target: typeof server, items: { title: string; period: string; responsibles: string[]; status?: 'planned' | 'in-progress' | 'done' }[]) {
+  const { client } = await signedUp(target.client(), 'Соколова Елена Викторовна, методист');
+  const id = ((await client.post('/api/workspaces', { name: 'Педагог для всех' })).body as { id: string }).id;
+  await client.post(`/api/workspaces/${id}/organisations`, { name: 'МДОУ № 8', kind: 'kindergarten', partner: false });
+  const roadmap = (await client.post(`/api/workspaces/${id}/boards`, { kind: 'roadmap', title: 'Дорожная карта' })).body as { id: string };
+  const token = ((await client.post('/api/tokens', { name: 't' })).body as { token: string }).token;
+  const writer = syncClient(target.url, roadmap.id, { token });
+  await writer.synced();
+  writer.doc.transact(() => {
+    const section = addRoadmapSection(writer.doc, 'Направление 1');
+    for (const item of items) addRoadmapItem(writer.doc, section, { ...item, result: '' });
+  });
+  await waitFor(() => target.query('SELECT 1 FROM board_items WHERE board_id = ?', roadmap.id).length === items.length, 5000, 'the index');
+  writer.destroy();
+  return { client, id, roadmap };
+}
+
+describe('[F7] overdue and next occurrences are derived when read', () => {
+  it('an item ending today is not overdue; a day later, with no edit, the dashboard, «Мои задачи» and the calendar say it is', async () => {
+    // It starts on the real today, so that a server that derived overdue when indexing agrees at first.
+    clock = today;
+    const [y, m, d] = today.split('-');
+    const { client, id, roadmap } = await roadmapOf(clocked, [
+      { title: 'Сдать отчёт', period: `${d}.${m}.${y}`, responsibles: ['Соколова Е.В.', 'МДОУ № 8'] },
+      { title: 'Совещание', period: 'Ежемесячно', responsibles: ['Соколова Е.В.'] },
+    ]);
+    const read = async () => ({
+      dashboard: (await client.get(`/api/workspaces/${id}/dashboard`)).body,
+      tasks: (await client.get(`/api/workspaces/${id}/tasks`)).body,
+      calendar: (await client.get(`/api/workspaces/${id}/calendar`)).body as { title: string; overdue: boolean; nextStart: string | null }[],
+    });
+    const report = (list: { title: string; overdue: boolean }[]) => list.find((i) => i.title === 'Сдать отчёт')!;
+
+    let now = await read();
+    expect(now.dashboard.today).toBe(today);
+    expect(now.dashboard.boards).toEqual([expect.objectContaining({ id: roadmap.id, overdue: 0 })]);
+    expect(now.dashboard.organisations).toEqual([{ name: 'МДОУ № 8', total: 1, overdue: 0 }]);
+    expect(report(now.tasks.items).overdue).toBe(false);
+    expect(report(now.calendar).overdue).toBe(false);
+
+    clock = daysAfter(today, 1);
+    now = await read();
+    expect(now.dashboard.boards).toEqual([expect.objectContaining({ id: roadmap.id, overdue: 1 })]);
+    expect(now.dashboard.organisations).toEqual([{ name: 'МДОУ № 8', total: 1, overdue: 1 }]);
+    expect(now.tasks.items.map((i: { title: string }) => i.title)).toEqual(['Сдать отчёт', 'Совещание']);
+    expect(report(now.tasks.items).overdue).toBe(true);
+    expect(report(now.calendar).overdue).toBe(true);
+    expect(report(now.dashboard.items).overdue).toBe(true);
+    expect(now.dashboard.today).toBe(clock);
+
+    // A recurring period's next occurrence follows the day too.
+    expect(now.calendar.find((i) => i.title === 'Совещание')!.nextStart).toBe(`${clock.slice(0, 7)}-01`);
+    const nextMonth = daysAfter(`${clock.slice(0, 7)}-01`, 40).slice(0, 7);
+    clock = `${nextMonth}-02`;
+    now = await read();
+    expect(now.calendar.find((i) => i.title === 'Совещание')!.nextStart).toBe(`${nextMonth}-01`);
+    expect(now.dashboard.month.map((i: { title: string }) => i.title)).toEqual(['Совещание']);
+  });
+});
+
+describe('«Мои задачи» order', () => {
+  it('items «В работе» come with the open ones, before the done ones', async () => {
+    const { client, id } = await roadmapOf(server, [
+      { title: 'Выполненный отчёт', period: `Январь ${year + 1} г.`, responsibles: ['Соколова Е.В.'], status: 'done' },
+      { title: 'Анализ в работе', period: `Март ${year + 1} г.`, responsibles: ['Соколова Е.В.'], status: 'in-progress' },
+      { title: 'Запланированный семинар', period: `Май ${year + 1} г.`, responsibles: ['Соколова Е.В.'] },
+    ]);
+    const mine = (await client.get(`/api/workspaces/${id}/tasks`)).body;
+    expect(mine.items.map((i: { title: string }) => i.title)).toEqual(['Анализ в работе', 'Запланированный семинар', 'Выполненный отчёт']);
   });
 });

@@ -24,7 +24,7 @@ describe('invite links', () => {
     expect((await server.client().post(`/api/invites/${token}/accept`)).status).toBe(401);
   });
 
-  it('a revoked invite no longer works', async () => {
+  it('[U4] a revoked invite no longer works', async () => {
     const { owner, id } = await newWorkspace(server);
     const invite = (await owner.client.post(`/api/workspaces/${id}/invites`, { role: 'editor' })).body;
     expect((await owner.client.get(`/api/workspaces/${id}/invites`)).body.map((i: { id: string }) => i.id)).toContain(invite.id);
@@ -44,7 +44,7 @@ describe('invite links', () => {
     expect((await editor.client.get(`/api/workspaces/${id}/invites`)).status).toBe(403);
   });
 
-  it('accepting an invite never lowers an existing member\'s role', async () => {
+  it('[U4] accepting an invite never lowers an existing member\'s role', async () => {
     const { owner, id } = await newWorkspace(server);
     const { token } = (await owner.client.post(`/api/workspaces/${id}/invites`, { role: 'viewer' })).body;
     expect((await owner.client.post(`/api/invites/${token}/accept`)).body.role).toBe('owner');
@@ -77,7 +77,7 @@ describe('members and roles', () => {
     expect((await coordinator.client.patch(`/api/workspaces/${id}/members/${viewer.user.id}`, { role: 'editor' })).status).toBe(200);
   });
 
-  it('the last owner can be neither demoted nor removed (409)', async () => {
+  it('[U6] the last owner can be neither demoted nor removed (409 last_owner)', async () => {
     const { owner, id } = await newWorkspace(server);
     expect((await owner.client.patch(`/api/workspaces/${id}/members/${owner.user.id}`, { role: 'editor' })).status).toBe(409);
     expect((await owner.client.delete(`/api/workspaces/${id}/members/${owner.user.id}`)).status).toBe(409);

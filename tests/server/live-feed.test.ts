@@ -1,7 +1,7 @@
 // The live workspace feed (SPEC rules F1–F6): socket.io at /socket.io, authenticated by the session
 // cookie; one room per workspace joined only by members; the board indexer's results and presence
 // go to the room; reconnecting resumes; bad input is dropped and the server keeps serving.
-import { addRoadmapItem, addRoadmapSection, roadmapItems, updateItem } from '@soplan/shared';
+import { addRoadmapItem, addRoadmapSection, roadmapItems, todayIso, updateItem } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { signedUp } from '../helpers/http-client.ts';
@@ -91,6 +91,41 @@ describe('F3: the indexer publishes each board it derives', () => {
     editor.destroy();
   });
 
+  it('the event carries what a page needs to follow the board without a refetch: changed items, gone ones, activity lines extended in place or withdrawn', async () => {
+    const { workspaceId, owner, people, itemId, editor, boardId } = await boardWithItem();
+    const ownerEdits = syncClient(server.url, boardId, { token: owner.token });
+    await ownerEdits.synced();
+    const socket = await watching(owner.client.sessionCookie, workspaceId);
+    const heard = collect(socket, 'board:indexed');
+    const editorOnly = [{ id: people.editor!.user.id, name: people.editor!.user.name }];
+    const next = async (edit: () => void) => {
+      const seen = heard.length;
+      edit();
+      await waitFor(() => heard.length > seen, 5000, 'the event');
+      return heard.at(-1)!;
+    };
+
+    let event = await next(() => updateItem(roadmapItems(editor.doc), itemId, { status: 'in-progress' }));
+    expect(event).toMatchObject({ workspaceId, today: todayIso(), board: { id: boardId, total: 1 }, removedItemIds: [], removedActivityIds: [] });
+    expect(event.items).toEqual([
+      expect.objectContaining({ id: itemId, boardId, boardTitle: 'Дорожная карта', boardKind: 'roadmap', title: 'Семинар для наставников', status: 'in-progress', period: 'Октябрь 2025 г.', start: '2025-10-01', end: '2025-10-31', responsibles: ['МДОУ № 8'], groupTitle: 'Направление 1' }),
+    ]);
+    expect(event.activity).toEqual([expect.objectContaining({ kind: 'status', before: 'planned', after: 'in-progress', actors: editorOnly })]);
+    const line = event.activity[0]!.id;
+
+    // The editor's next status within the minute extends that line; back where it began, the line goes.
+    event = await next(() => updateItem(roadmapItems(editor.doc), itemId, { status: 'done' }));
+    expect(event.activity).toEqual([expect.objectContaining({ id: line, kind: 'status', before: 'planned', after: 'done', actors: editorOnly })]);
+    event = await next(() => updateItem(roadmapItems(editor.doc), itemId, { status: 'planned' }));
+    expect(event).toMatchObject({ activity: [], removedActivityIds: [line] });
+
+    event = await next(() => roadmapItems(ownerEdits.doc).delete(itemId));
+    expect(event).toMatchObject({ items: [], removedItemIds: [itemId], board: { total: 0 } });
+    expect(event.activity).toEqual([expect.objectContaining({ kind: 'removed', itemTitle: 'Семинар для наставников', actors: [{ id: owner.user.id, name: owner.user.name }] })]);
+    editor.destroy();
+    ownerEdits.destroy();
+  });
+
   it('a viewer\'s dropped edits produce no activity', async () => {
     const setup = await boardWithPeople(server, ['viewer']);
     const owner = syncClient(server.url, setup.boardId, { token: setup.owner.token });
@@ -138,7 +173,7 @@ describe('F5: reconnecting', () => {
     expect(dashboard.activity[0]).toMatchObject({ kind: 'status', itemId, after: 'done' });
     const heard = collect(socket, 'board:indexed');
     editor.doc.transact(() => updateItem(roadmapItems(editor.doc), itemId, { title: 'Семинар-практикум для наставников' }));
-    await waitFor(() => heard.some((e) => e.activity.some((a) => a.kind === 'renamed')), 5000, 'events after the reconnect');
+    await waitFor(() => heard.some((e) => e.items.some((i) => i.id === itemId && i.title === 'Семинар-практикум для наставников')), 5000, 'events after the reconnect');
     editor.destroy();
   });
 });

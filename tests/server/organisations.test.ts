@@ -22,11 +22,12 @@ describe('organisations of a network', () => {
     expect((await c.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
   });
 
-  it('two organisations of one workspace cannot share a name (409)', async () => {
+  it('[U6] two organisations of one workspace cannot share a name (409 organisation_exists)', async () => {
     const { owner, id } = await newWorkspace(server);
     await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МОУ ГЦРО' });
     const dup = await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МОУ ГЦРО' });
     expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: 'organisation_exists', params: { name: 'МОУ ГЦРО' } });
     expect((await owner.client.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
   });
 

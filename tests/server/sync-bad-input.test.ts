@@ -1,11 +1,10 @@
 import { CLOSE, MAX_SYNC_FRAME_BYTES } from '@soplan/shared';
-import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { closed, rawSocket, syncClient, waitFor } from '../helpers/sync-client.ts';
+import { closed, rawSocket, syncClient, syncFrame, waitFor } from '../helpers/sync-client.ts';
 
 const server = await newServer();
 const { boardId, owner } = await boardWithPeople(server, []);
@@ -26,14 +25,6 @@ async function bystander() {
   clients.push(c);
   await c.synced();
   return c;
-}
-
-function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
 }
 
 async function expectStillServing(peer: Awaited<ReturnType<typeof bystander>>, key: string) {

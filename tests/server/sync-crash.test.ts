@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import seedrandom from 'seedrandom';
-import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers/http-client.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/process-server.ts';
-import { syncClient, waitFor } from '../helpers/sync-client.ts';
+import { syncClient } from '../helpers/sync-client.ts';
 
 const dirs: string[] = [];
 const running: ServerProcess[] = [];

@@ -2,7 +2,7 @@ import { CLOSE } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
-import { trackedClients, waitFor, type SyncClient } from '../helpers/sync-client.ts';
+import { serverCaughtUp, trackedClients, waitFor, type SyncClient } from '../helpers/sync-client.ts';
 
 const server = await newServer();
 const open = trackedClients();
@@ -23,7 +23,7 @@ describe('permissions on every message', () => {
 
     const storedBefore = server.query('SELECT count(*) AS n FROM board_log');
     viewer.doc.getMap('items').set('b', 'от читателя');
-    await waitFor(() => server.sync.rooms.get(boardId)!.droppedUpdates > 0);
+    await serverCaughtUp(viewer);
     editor.doc.getMap('items').set('c', 'после');
     await waitFor(() => viewer.doc.getMap('items').get('c') === 'после');
     expect(editor.doc.getMap('items').has('b')).toBe(false);
@@ -73,7 +73,7 @@ describe('permissions on every message', () => {
     expect(await code).toBe(CLOSE.authorizationChanged.code);
     await waitFor(() => editorConn.provider.synced, 5000, 'reconnect');
     editorConn.doc.getMap('items').set('now-viewer', true);
-    await waitFor(() => server.sync.rooms.get(boardId)!.droppedUpdates > 0);
+    await serverCaughtUp(editorConn);
     expect(ownerConn.doc.getMap('items').has('now-viewer')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { boardWithPeople } from '../helpers/boards.ts';
 import { newServer } from '../helpers/server.ts';
 import { trackedClients, waitFor } from '../helpers/sync-client.ts';

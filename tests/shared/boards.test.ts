@@ -99,7 +99,7 @@ describe('ordered collections', () => {
     }
   });
 
-  it('[B3] an item with a junk or missing order key still shows, last, and moving next to it repairs the keys', () => {
+  it('[B2][B4] an item with a junk or missing order key still shows, last, and moving next to it repairs the keys', () => {
     const doc = new Y.Doc();
     const s = addRoadmapSection(doc, 'S');
     const first = addRoadmapItem(doc, s, { title: 'a' });

@@ -1,4 +1,5 @@
-// A fixed-window counter per key, in memory. Used for login attempts per account and per IP.
+// A fixed-window counter per key, in memory: login and password-change attempts per account and per
+// IP, sign-ups per IP.
 export interface RateLimitOptions {
   limit: number;
   windowMs: number;

@@ -1,21 +1,32 @@
 // boards/: the board indexer. After edits settle (debounced, with a maximum wait so a board edited
 // without pause is still indexed), it derives a board's items — title, period, status, responsibles,
-// overdue — from the live document into the board_items table that dashboards read. Documents are
-// whatever clients wrote: a document that cannot be read is logged and its old rows stay. Each index
-// after the first also records what changed (boards/activity.ts), credited to the accounts whose
-// committed edits it covers.
-import { boardItemsOf, BOARD_KINDS, todayIso, type BoardKind } from '@soplan/shared';
+// where each sits — from the live document into the board_items table that dashboards read, writing
+// only the rows that changed. Documents are whatever clients wrote: a document that cannot be read is
+// logged and its old rows stay. Each index also records what changed (boards/activity.ts), each
+// change credited to the accounts whose committed updates touched that item, and publishes one event
+// that carries everything a page needs to follow the board (SPEC F3).
+import { boardItemsOf, boardSummaryOf, BOARD_KINDS, todayIso, workspaceItemOn, type BoardIndexedEvent, type BoardKind } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
-import { boardActivity, boardItems, boards, type Db } from '../db/index.ts';
-import { changesBetween } from './activity.ts';
+import { boardItems, boards, users, type Db } from '../db/index.ts';
+import { activityDtoOf, changesBetween, diffIndex, recordActivity } from './activity.ts';
 
 export interface BoardIndexerOptions {
   debounceMs: number;
   /** Index at the latest this long after the first unindexed edit. */
   maxWaitMs?: number;
+  /** Today's date (ISO); tests pass a fake clock. */
   today?: () => string;
 }
+
+/** One committed update: whose it was and the Y.Map keys (item ids at any depth) whose entries it created, changed or deleted. */
+export interface CommittedEdit {
+  userId: string;
+  keys: ReadonlySet<string>;
+}
+
+/** For each key touched since the last index, the accounts that touched it. */
+type Touched = Map<string, Set<string>>;
 
 interface Pending {
   timer: NodeJS.Timeout;
@@ -23,15 +34,14 @@ interface Pending {
   since: number;
   last: number;
   docOf: () => Y.Doc;
-  /** Accounts whose edits arrived since the last index. */
-  actors: Set<string>;
+  touched: Touched;
 }
 
 export interface IndexedEvent {
   boardId: string;
   workspaceId: string;
-  /** The activity rows this index recorded. */
-  activityIds: number[];
+  /** What the live feed sends the workspace's room, computed here so nobody reads the rows back. */
+  payload: BoardIndexedEvent;
 }
 
 export class BoardIndexer {
@@ -52,20 +62,26 @@ export class BoardIndexer {
   }
 
   /**
-   * Notes that the board changed; `docOf` gives its live document when the indexer runs. Called for
-   * every committed update, so it only records the time: one timer per board re-arms itself until
-   * the edits settle (or the maximum wait is reached).
+   * Notes that the board changed; `docOf` gives its live document when the indexer runs, `edit` who
+   * committed the update and which keys it touched. Called for every committed update, so it only
+   * records: one timer per board re-arms itself until the edits settle (or the maximum wait is reached).
    */
-  schedule(boardId: string, docOf: () => Y.Doc, actorId?: string): void {
+  schedule(boardId: string, docOf: () => Y.Doc, edit?: CommittedEdit): void {
     const now = Date.now();
-    const pending = this.#pending.get(boardId);
+    let pending = this.#pending.get(boardId);
     if (pending) {
       pending.last = now;
       pending.docOf = docOf;
-      if (actorId) pending.actors.add(actorId);
-      return;
+    } else {
+      pending = { timer: this.#arm(boardId, this.#debounceMs), since: now, last: now, docOf, touched: new Map() };
+      this.#pending.set(boardId, pending);
     }
-    this.#pending.set(boardId, { timer: this.#arm(boardId, this.#debounceMs), since: now, last: now, docOf, actors: new Set(actorId ? [actorId] : []) });
+    if (!edit) return;
+    for (const key of edit.keys) {
+      const who = pending.touched.get(key);
+      if (who) who.add(edit.userId);
+      else pending.touched.set(key, new Set([edit.userId]));
+    }
   }
 
   #arm(boardId: string, wait: number): NodeJS.Timeout {
@@ -89,28 +105,42 @@ export class BoardIndexer {
       if (!pending) continue;
       clearTimeout(pending.timer);
       this.#pending.delete(id);
-      this.indexNow(id, pending.docOf(), [...pending.actors]);
+      this.indexNow(id, pending.docOf(), pending.touched);
     }
   }
 
-  /** Derives and stores the board's items and what changed in them; returns how many items, or null when it could not. */
-  indexNow(boardId: string, doc: Y.Doc, actorIds: string[] = []): number | null {
+  /**
+   * Derives and stores the board's items and what changed in them; returns how many items, or null
+   * when it could not. `touched` says who touched which keys since the last index; an index of a board
+   * never indexed that covers no edit (a seeded board) is its baseline and records no activity.
+   */
+  indexNow(boardId: string, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>> = new Map()): number | null {
     try {
       const board = boards.byId(this.#db, boardId);
       if (!board || !BOARD_KINDS.includes(board.kind as BoardKind)) return null;
+      const ref = { id: board.id, title: board.title, kind: board.kind as BoardKind };
       const today = this.#today();
-      const items = boardItemsOf(board.kind as BoardKind, doc, today);
+      const items = boardItemsOf(ref.kind, doc, today);
       const at = Date.now();
-      const activityIds = this.#db.transaction(() => {
-        const changes = boardItems.wasIndexed(this.#db, boardId) ? changesBetween(boardItems.ofBoard(this.#db, boardId), items) : [];
-        boardItems.replace(this.#db, boardId, items, today, at);
-        return boardActivity.insert(
-          this.#db,
-          changes.map((c) => ({ workspace_id: board.workspace_id, board_id: boardId, at, actor_ids: JSON.stringify(actorIds), kind: c.kind, item_id: c.itemId, item_title: c.itemTitle, before: c.before, after: c.after })),
-        );
+      const { diff, recorded } = this.#db.transaction(() => {
+        const previous = boardItems.ofBoard(this.#db, boardId);
+        const baseline = touched.size === 0 && !boardItems.wasIndexed(this.#db, boardId);
+        const diff = diffIndex(previous, items);
+        boardItems.write(this.#db, boardId, { upsert: diff.upsert, remove: diff.removed, count: items.length, today, at });
+        const changes = baseline ? [] : changesBetween(previous, items);
+        return { diff, recorded: recordActivity(this.#db, { workspaceId: board.workspace_id, boardId }, changes, touched, at) };
       })();
-      const event = { boardId, workspaceId: board.workspace_id, activityIds };
-      for (const listener of this.#listeners) listener(event);
+      const quiet = diff.changed.length === 0 && diff.removed.length === 0 && recorded.lines.length === 0 && recorded.removed.length === 0;
+      // An archived board is off every dashboard; nothing about it is published.
+      if (!quiet && board.archived_at === null) this.#publish(board.workspace_id, boardId, {
+        workspaceId: board.workspace_id,
+        today,
+        board: boardSummaryOf(ref, items),
+        items: diff.changed.map((item) => workspaceItemOn(item, ref, today)),
+        removedItemIds: diff.removed,
+        activity: recorded.lines.sort((a, b) => b.id - a.id).map((row) => activityDtoOf(row, board.title, (id) => users.byId(this.#db, id)?.name ?? '')),
+        removedActivityIds: recorded.removed,
+      });
       return items.length;
     } catch (err) {
       this.#log.error({ err, boardId }, 'indexing a board failed; its previous index stays');
@@ -118,7 +148,11 @@ export class BoardIndexer {
     }
   }
 
-  /** Calls `listener` after each board is indexed (the live dashboard feed listens here). */
+  #publish(workspaceId: string, boardId: string, payload: BoardIndexedEvent): void {
+    for (const listener of this.#listeners) listener({ boardId, workspaceId, payload });
+  }
+
+  /** Calls `listener` after each board is indexed with a change to tell (the live dashboard feed listens here). */
   onIndexed(listener: (event: IndexedEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

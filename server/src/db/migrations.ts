@@ -172,6 +172,40 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX board_activity_workspace ON board_activity(workspace_id, id);
     `,
   },
+  {
+    version: 7,
+    name: 'invites: single-use unless capped, revoked with their creator\'s authority',
+    // Links made before this version admitted anyone until they expired: each now admits one more
+    // person. Those whose creator may no longer hand out their role are revoked now.
+    sql: `
+      ALTER TABLE invites ADD COLUMN max_uses INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE invites ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;
+      UPDATE invites SET revoked_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        WHERE revoked_at IS NULL AND NOT EXISTS (
+          SELECT 1 FROM members m WHERE m.workspace_id = invites.workspace_id AND m.user_id = invites.created_by
+            AND (m.role = 'owner' OR (m.role = 'coordinator' AND invites.role <> 'owner'))
+        );
+    `,
+  },
+  {
+    version: 8,
+    name: 'board index: where an item sits, overdue derived when read, activity per item',
+    // group_id NULL: indexed before this version, so the next index reports no move for it.
+    sql: `
+      ALTER TABLE board_items ADD COLUMN group_id TEXT;
+      ALTER TABLE board_items ADD COLUMN group_title TEXT NOT NULL DEFAULT '';
+      ALTER TABLE board_items DROP COLUMN overdue;
+      ALTER TABLE board_items DROP COLUMN next_start;
+      ALTER TABLE board_items DROP COLUMN next_end;
+      CREATE INDEX board_activity_item ON board_activity(board_id, item_id, id);
+    `,
+  },
+  {
+    version: 9,
+    name: 'board documents: which upgrade each document has had',
+    // 0: written before the server upgraded documents, so sync/document-upgrade.ts upgrades it at the next start (B8).
+    sql: `ALTER TABLE boards ADD COLUMN document_version INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

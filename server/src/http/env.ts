@@ -15,6 +15,8 @@ export interface Deps {
   events: AccessEvents;
   /** Who is online in a workspace now (boards open, dashboards watching). */
   online: (workspaceId: string) => OnlineUserDto[];
+  /** Today's date (ISO), what overdue and this week are measured against; tests pass a fake clock. */
+  today: () => string;
 }
 
 export type Auth =

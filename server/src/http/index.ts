@@ -1,5 +1,5 @@
 // http/: the JSON API under /api. Middleware order: client IP → body limit → CSRF → authentication → routes.
-import { MAX_JSON_BODY_BYTES } from '@soplan/shared';
+import { MAX_JSON_BODY_BYTES, type ErrorBody } from '@soplan/shared';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -18,7 +18,7 @@ import { workspaceRoutes } from './routes/workspaces.ts';
 export type { Deps } from './env.ts';
 
 function errorResponse(e: AppError) {
-  const body = { error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } };
+  const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), ...(e.issues ? { issues: e.issues } : {}) } };
   return Response.json(body, { status: e.status, headers: { 'cache-control': 'no-store', ...e.headers } });
 }
 

@@ -1,8 +1,9 @@
 // live/: the workspace feed. socket.io at /socket.io on Soplan's own port, authenticated by the
 // session cookie before the connection is accepted; one room per workspace, joined only by its
-// members. The board indexer's results (a board's new counts and what changed in it) and presence
-// (who has which board open, who watches the dashboard) go to the workspace's room. A client may
-// only join and leave rooms; anything else it sends is dropped with a logged reason.
+// members. What the board indexer computed (a board's counts, its changed items, what changed in
+// it), forwarded as it is, and presence (live/presence.ts: who has which board open, who watches the
+// dashboard) go to the workspace's room. A client may only join and leave rooms; anything else it
+// sends is dropped with a logged reason.
 import type http from 'node:http';
 import {
   joinRequest,
@@ -10,7 +11,6 @@ import {
   MAX_LIVE_MESSAGE_BYTES,
   type LiveClientEvents,
   type LiveServerEvents,
-  type OnlineUserDto,
 } from '@soplan/shared';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
@@ -19,11 +19,9 @@ import { SESSION_COOKIE, validateSessionToken } from '../auth/sessions.ts';
 import { cookieValue } from '../auth/cookies.ts';
 import type { BoardIndexer, IndexedEvent } from '../boards/indexer.ts';
 import type { Config } from '../config.ts';
-import { activityDtos, boardSummary } from '../dashboard/index.ts';
-import { boardActivity, members, type Db } from '../db/index.ts';
+import { members, type Db } from '../db/index.ts';
 import type { AccessEvent, AccessEvents } from '../events.ts';
-import { presenceUser } from '../sync/presence.ts';
-import type { SyncServer } from '../sync/index.ts';
+import { presenceUser, type WorkspacePresence } from './presence.ts';
 
 interface SocketData {
   userId: string;
@@ -33,8 +31,6 @@ interface SocketData {
 type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, SocketData>;
 
 const KNOWN_EVENTS = new Set(['workspace:join', 'workspace:leave']);
-/** Presence changes come in bursts (a page opening a board, a reconnect): one message per burst. */
-const PRESENCE_COALESCE_MS = 100;
 
 const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 
@@ -45,13 +41,12 @@ export interface LiveFeedOptions {
   log: Logger;
   events: AccessEvents;
   indexer: BoardIndexer;
-  sync: SyncServer;
+  presence: WorkspacePresence;
 }
 
 export class LiveFeed {
   readonly #io: Server<LiveClientEvents, LiveServerEvents, Record<string, never>, SocketData>;
   readonly #opts: LiveFeedOptions;
-  readonly #presenceTimers = new Map<string, NodeJS.Timeout>();
   readonly #unsubscribe: (() => void)[];
 
   constructor(opts: LiveFeedOptions) {
@@ -82,7 +77,7 @@ export class LiveFeed {
     this.#io.on('connection', (socket) => this.#accept(socket));
     this.#unsubscribe = [
       opts.indexer.onIndexed((event) => this.#boardIndexed(event)),
-      opts.sync.onPresence((workspaceId) => this.#presenceChanged(workspaceId)),
+      opts.presence.onChange((workspaceId) => this.#sendPresence(workspaceId)),
       opts.events.on((event) => this.#onAccessEvent(event)),
     ];
   }
@@ -107,7 +102,8 @@ export class LiveFeed {
       }
       void socket.join(workspaceRoom(workspaceId));
       reply({ ok: true });
-      this.#presenceChanged(workspaceId);
+      const user = presenceUser({ id: socket.data.userId, name: socket.data.name });
+      this.#opts.presence.watching(socket, { workspaceId, userId: user.id, name: user.name, color: user.color });
     });
     socket.on('workspace:leave', (request) => {
       const parsed = joinRequest.safeParse(request);
@@ -116,22 +112,9 @@ export class LiveFeed {
         return;
       }
       void socket.leave(workspaceRoom(parsed.data.workspaceId));
-      this.#presenceChanged(parsed.data.workspaceId);
+      this.#opts.presence.stopWatching(socket, parsed.data.workspaceId);
     });
-    socket.on('disconnecting', () => {
-      for (const room of socket.rooms) if (room.startsWith('workspace:')) this.#presenceChanged(room.slice('workspace:'.length));
-    });
-  }
-
-  /** Who is online in the workspace: everyone with one of its boards open, and everyone watching its feed. */
-  online(workspaceId: string): OnlineUserDto[] {
-    const people = new Map(this.#opts.sync.onlineIn(workspaceId).map((p) => [p.userId, p]));
-    for (const socket of this.#socketsIn(workspaceId)) {
-      if (socket.disconnected || people.has(socket.data.userId)) continue;
-      const user = presenceUser({ id: socket.data.userId, name: socket.data.name });
-      people.set(user.id, { userId: user.id, name: user.name, color: user.color, boardIds: [] });
-    }
-    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    socket.on('disconnect', () => this.#opts.presence.stopWatching(socket));
   }
 
   #socketsIn(workspaceId: string): LiveSocket[] {
@@ -142,37 +125,26 @@ export class LiveFeed {
     });
   }
 
-  #boardIndexed({ boardId, workspaceId, activityIds }: IndexedEvent): void {
+  /** The indexer computed the event (summary, items, activity); the feed only forwards it, reading nothing back. */
+  #boardIndexed({ workspaceId, payload }: IndexedEvent): void {
     const room = workspaceRoom(workspaceId);
-    if (!this.#io.sockets.adapter.rooms.has(room)) return;
-    const { db, log } = this.#opts;
-    try {
-      const board = boardSummary(db, boardId);
-      if (!board) return;
-      const activity = activityDtos(db, boardActivity.byIds(db, activityIds));
-      this.#io.to(room).emit('board:indexed', { workspaceId, board, activity });
-    } catch (err) {
-      log.error({ err, boardId }, 'could not publish a board index');
-    }
+    if (this.#io.sockets.adapter.rooms.has(room)) this.#io.to(room).emit('board:indexed', payload);
   }
 
-  #presenceChanged(workspaceId: string): void {
-    if (this.#presenceTimers.has(workspaceId)) return;
-    // A leaving socket is still in its rooms while it disconnects; the coalescing delay outlasts that.
-    const timer = setTimeout(() => {
-      this.#presenceTimers.delete(workspaceId);
-      const room = workspaceRoom(workspaceId);
-      if (this.#io.sockets.adapter.rooms.has(room)) this.#io.to(room).emit('presence', { workspaceId, online: this.online(workspaceId) });
-    }, PRESENCE_COALESCE_MS);
-    timer.unref();
-    this.#presenceTimers.set(workspaceId, timer);
+
+  #sendPresence(workspaceId: string): void {
+    const room = workspaceRoom(workspaceId);
+    if (this.#io.sockets.adapter.rooms.has(room)) this.#io.to(room).emit('presence', { workspaceId, online: this.#opts.presence.online(workspaceId) });
   }
 
   #onAccessEvent(event: AccessEvent): void {
     switch (event.type) {
       case 'member-removed':
-        for (const socket of this.#socketsIn(event.workspaceId)) if (socket.data.userId === event.userId) void socket.leave(workspaceRoom(event.workspaceId));
-        this.#presenceChanged(event.workspaceId);
+        for (const socket of this.#socketsIn(event.workspaceId)) {
+          if (socket.data.userId !== event.userId) continue;
+          void socket.leave(workspaceRoom(event.workspaceId));
+          this.#opts.presence.stopWatching(socket, event.workspaceId);
+        }
         return;
       case 'session-ended':
         for (const socket of this.#io.sockets.sockets.values()) if (socket.data.sessionId === event.sessionId) socket.disconnect(true);
@@ -190,7 +162,6 @@ export class LiveFeed {
 
   async close(): Promise<void> {
     for (const stop of this.#unsubscribe) stop();
-    for (const timer of this.#presenceTimers.values()) clearTimeout(timer);
     this.#io.disconnectSockets(true);
     // The HTTP server is closed by its owner; socket.io only lets go of its engine here.
     this.#io.engine.close();

@@ -1,30 +1,44 @@
-// sync/: the /sync/:boardId WebSocket endpoint speaking the y-websocket protocol. Composed in order:
-// auth.ts (who may connect) → room.ts (documents, fan-out) with persistence.ts (group commit,
-// compaction, over store.ts), presence.ts (server-set awareness) and limits.ts (frame size, rate).
+// sync/: the /sync/:boardId WebSocket endpoint speaking the y-websocket protocol. The room (room.ts)
+// holds each board's document and its fan-out over persistence.ts (group commit, compaction, over
+// store.ts); every other concern is a hook (types.ts), run in this order:
+//   1. auth.ts      who may connect, and closes on access changes   (S1–S5)
+//   2. limits.ts    connection caps, rates, update cost budgets      (L1–L9)
+//   3. presence.ts  awareness ownership and caps, workspace presence (A1–A6)
+//   4. persistence  fold a board's log when its room unloads         (D4, R3)
+//   5. indexing.ts  the board indexer after each committed change    (F3)
+// Reordering is a one-line change below. Before any room opens, the log an unclean stop left is
+// folded (D3) and documents written before typed fields were Y.Text are upgraded once
+// (document-upgrade.ts, B8).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE, MAX_SYNC_FRAME_BYTES, type CloseEvent, type OnlineUserDto } from '@soplan/shared';
+import { CLOSE, MAX_SYNC_FRAME_BYTES, type CloseEvent } from '@soplan/shared';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { BoardIndexer } from '../boards/indexer.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import type { BoardIndexer } from '../boards/indexer.ts';
-import type { AccessEvent, AccessEvents } from '../events.ts';
-import { authenticateUpgrade, type SyncIdentity } from './auth.ts';
-import { MessageRateLimit } from './limits.ts';
-import { Persistence } from './persistence.ts';
-import { presenceUser } from './presence.ts';
+import type { AccessEvents } from '../events.ts';
+import { presenceUser, type WorkspacePresence } from '../live/presence.ts';
+import { SyncAuth } from './auth.ts';
+import { upgradeDocuments } from './document-upgrade.ts';
+import { indexingHook } from './indexing.ts';
+import { Limits, type LimitsOptions } from './limits.ts';
+import { Persistence, persistenceHook } from './persistence.ts';
+import { Presence } from './presence.ts';
 import { Room } from './room.ts';
 import { sqliteDocumentStore, type DocumentStore } from './store.ts';
-import type { Connection, SyncSocket } from './types.ts';
+import type { CommittedChange, ConnectAttempt, Connection, Refusal, SyncHook, SyncIdentity, SyncMessage, SyncSocket } from './types.ts';
 
 export interface SyncOptions {
   db: Db;
   config: Config;
   log: Logger;
   events: AccessEvents;
+  presence: WorkspacePresence;
   store?: DocumentStore;
   indexer?: BoardIndexer;
+  /** Tests lower the limits. */
+  limits?: LimitsOptions['limits'];
 }
 
 const PING_INTERVAL_MS = 30_000;
@@ -56,22 +70,28 @@ function socketOf(ws: WebSocket, raw: Duplex): SyncSocket {
   };
 }
 
+function refusalResponse(refusal: Refusal): string {
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  return `HTTP/1.1 ${refusal.status} ${refusal.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 export class SyncServer {
   readonly rooms = new Map<string, Room>();
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_FRAME_BYTES, perMessageDeflate: false });
   readonly #persistence: Persistence;
+  readonly #auth: SyncAuth;
+  readonly #hooks: readonly SyncHook[];
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>();
   readonly #sockets = new Map<Connection, WebSocket>();
   /** Whether a socket answered the last ping; silent ones are dropped at the next. */
   readonly #alive = new WeakMap<WebSocket, boolean>();
   readonly #opts: SyncOptions;
-  readonly #stopListening: () => void;
   readonly #ping: NodeJS.Timeout;
-  readonly #presenceListeners = new Set<(workspaceId: string) => void>();
 
   constructor(opts: SyncOptions) {
     this.#opts = opts;
-    this.#persistence = new Persistence(opts.store ?? sqliteDocumentStore(opts.db), opts.log, {
+    const store = opts.store ?? sqliteDocumentStore(opts.db);
+    this.#persistence = new Persistence(store, opts.log, {
       compactAfter: opts.config.syncCompactAfter,
       onCommitFailed: (boardIds) => {
         for (const boardId of boardIds) this.#resetRoom(boardId);
@@ -79,43 +99,49 @@ export class SyncServer {
     });
     const recovered = this.#persistence.recover();
     if (recovered > 0) opts.log.info({ boards: recovered }, 'folded the update log left by an unclean stop');
-    this.#stopListening = opts.events.on((event) => this.#onAccessEvent(event));
+    upgradeDocuments(opts.db, store, opts.log); // B8: before any room opens, over the log recovery just folded
+    this.#auth = new SyncAuth(opts.db, opts.config, opts.events, {
+      close: (conn, event) => this.#close(conn, event),
+      connections: () => this.#sockets.keys(),
+    });
+    this.#hooks = [
+      this.#auth,
+      new Limits({
+        log: opts.log,
+        maxConnectionsPerUser: opts.config.syncMaxConnectionsPerUser,
+        maxConnectionsPerIp: opts.config.syncMaxConnectionsPerIp,
+        limits: { userApplyMsPerSecond: opts.config.syncUserApplyMsPerSecond, ...opts.limits },
+      }),
+      new Presence(opts.presence),
+      persistenceHook(this.#persistence),
+      ...(opts.indexer ? [indexingHook(opts.indexer)] : []),
+    ];
     this.#ping = setInterval(() => this.#pingAll(), PING_INTERVAL_MS);
     this.#ping.unref();
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    let decision;
+    const attempt: ConnectAttempt = { req, ip: req.socket.remoteAddress ?? '', identity: null };
+    let refusal: Refusal | null = null;
     try {
-      decision = authenticateUpgrade(req, this.#opts.db, this.#opts.config);
+      for (const hook of this.#hooks) {
+        refusal = hook.onConnect?.(attempt) ?? null;
+        if (refusal) break;
+      }
     } catch (err) {
       this.#opts.log.error({ err }, 'sync authentication failed');
-      decision = { ok: false as const, status: 500, code: 'internal', message: 'Something went wrong on the server' };
+      refusal = { status: 500, code: 'internal', message: 'Something went wrong on the server' };
     }
-    if (!decision.ok) {
-      const body = JSON.stringify({ error: { code: decision.code, message: decision.message } });
-      socket.end(
-        `HTTP/1.1 ${decision.status} ${decision.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
+    const identity = attempt.identity;
+    if (refusal || !identity) {
+      socket.end(refusalResponse(refusal ?? { status: 401, code: 'unauthenticated', message: 'Log in first, or pass ?token=' }));
       return;
     }
-    const identity = decision.identity;
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, socket, identity));
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, socket, identity, attempt.ip));
   }
 
-  #connect(ws: WebSocket, raw: Duplex, identity: SyncIdentity): void {
-    const conn: Connection = {
-      socket: socketOf(ws, raw),
-      boardId: identity.boardId,
-      workspaceId: identity.workspaceId,
-      userId: identity.userId,
-      sessionId: identity.sessionId,
-      tokenId: identity.tokenId,
-      readOnly: identity.readOnly,
-      user: presenceUser({ id: identity.userId, name: identity.userName }),
-      clientIds: new Set(),
-      rate: new MessageRateLimit(),
-    };
+  #connect(ws: WebSocket, raw: Duplex, identity: SyncIdentity, ip: string): void {
+    const conn: Connection = { ...identity, socket: socketOf(ws, raw), ip, user: presenceUser({ id: identity.userId, name: identity.userName }), clientIds: new Set() };
     this.#alive.set(ws, true);
     ws.on('pong', () => this.#alive.set(ws, true));
 
@@ -129,30 +155,8 @@ export class SyncServer {
     });
     ws.on('close', () => this.#disconnect(conn));
     ws.on('error', (err) => this.#opts.log.debug({ err, boardId: conn.boardId }, 'sync socket error'));
+    for (const hook of this.#hooks) hook.onJoin?.(conn, room);
     room.join(conn);
-    this.#presenceChanged(conn.workspaceId);
-  }
-
-  /** Calls `listener` with the workspace whenever someone opens or leaves one of its boards. */
-  onPresence(listener: (workspaceId: string) => void): () => void {
-    this.#presenceListeners.add(listener);
-    return () => this.#presenceListeners.delete(listener);
-  }
-
-  /** Who has which of the workspace's boards open now, one entry per person. */
-  onlineIn(workspaceId: string): OnlineUserDto[] {
-    const people = new Map<string, OnlineUserDto>();
-    for (const conn of this.#sockets.keys()) {
-      if (conn.workspaceId !== workspaceId) continue;
-      let person = people.get(conn.userId);
-      if (!person) people.set(conn.userId, (person = { userId: conn.userId, name: conn.user.name, color: conn.user.color, boardIds: [] }));
-      if (!person.boardIds.includes(conn.boardId)) person.boardIds.push(conn.boardId);
-    }
-    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  }
-
-  #presenceChanged(workspaceId: string): void {
-    for (const listener of this.#presenceListeners) listener(workspaceId);
   }
 
   #room(boardId: string): Room {
@@ -163,11 +167,31 @@ export class SyncServer {
     }
     let room = this.rooms.get(boardId);
     if (!room) {
-      const indexer = this.#opts.indexer;
-      const created = new Room(boardId, this.#persistence, this.#opts.log, indexer ? (origin) => indexer.schedule(boardId, () => created.doc, origin.userId) : undefined);
-      this.rooms.set(boardId, (room = created));
+      room = new Room(boardId, this.#persistence, this.#opts.log, {
+        message: (conn, message, r) => this.#onMessage(conn, message, r),
+        committed: (conn, change) => this.#afterCommit(conn, change),
+      });
+      this.rooms.set(boardId, room);
     }
     return room;
+  }
+
+  #onMessage(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null {
+    for (const hook of this.#hooks) {
+      const verdict = hook.onMessage?.(conn, message, room);
+      if (verdict) return verdict;
+    }
+    return null;
+  }
+
+  #afterCommit(conn: Connection, change: CommittedChange): void {
+    for (const hook of this.#hooks) {
+      const verdict = hook.afterCommit?.(conn, change);
+      if (verdict) {
+        this.#close(conn, verdict);
+        return;
+      }
+    }
   }
 
   #close(conn: Connection, event: CloseEvent): void {
@@ -177,11 +201,10 @@ export class SyncServer {
 
   #disconnect(conn: Connection): void {
     if (!this.#sockets.delete(conn)) return;
-    this.#presenceChanged(conn.workspaceId);
     const room = this.rooms.get(conn.boardId);
-    if (!room) return;
-    room.leave(conn);
-    if (room.connections.size === 0) this.#scheduleUnload(conn.boardId);
+    room?.leave(conn);
+    for (const hook of this.#hooks) hook.onDisconnect?.(conn, room);
+    if (room && room.connections.size === 0) this.#scheduleUnload(conn.boardId);
   }
 
   /** Idle rooms leave memory after a grace period (rule R3), their log folded into a snapshot. */
@@ -191,15 +214,16 @@ export class SyncServer {
       this.#unloadTimers.delete(boardId);
       const room = this.rooms.get(boardId);
       if (!room || room.connections.size > 0) return;
-      this.#persistence.flush();
-      this.#persistence.compactNow(boardId);
-      this.#persistence.release(boardId);
-      this.#opts.indexer?.flush(boardId);
-      room.destroy();
-      this.rooms.delete(boardId);
+      this.#unload(room);
     }, this.#opts.config.syncRoomGraceMs);
     timer.unref();
     this.#unloadTimers.set(boardId, timer);
+  }
+
+  #unload(room: Room): void {
+    for (const hook of this.#hooks) hook.onUnload?.(room);
+    room.destroy();
+    this.rooms.delete(room.boardId);
   }
 
   /** After a failed commit the in-memory document is ahead of the disk: drop it and let clients resync. */
@@ -210,31 +234,6 @@ export class SyncServer {
     this.#persistence.release(boardId);
     room.destroy();
     this.rooms.delete(boardId);
-  }
-
-  #onAccessEvent(event: AccessEvent): void {
-    const match = (conn: Connection): CloseEvent | null => {
-      switch (event.type) {
-        case 'member-removed':
-          return conn.workspaceId === event.workspaceId && conn.userId === event.userId ? CLOSE.accessRevoked : null;
-        case 'member-role-changed':
-          return conn.workspaceId === event.workspaceId && conn.userId === event.userId ? CLOSE.authorizationChanged : null;
-        case 'token-revoked':
-          return conn.tokenId === event.tokenId ? CLOSE.accessRevoked : null;
-        case 'session-ended':
-          return conn.sessionId === event.sessionId ? CLOSE.accessRevoked : null;
-        case 'user-sessions-ended':
-          return conn.userId === event.userId && conn.sessionId !== null ? CLOSE.authorizationChanged : null;
-        case 'board-access-changed':
-          return conn.boardId === event.boardId ? CLOSE.authorizationChanged : null;
-        case 'boards-listing-changed':
-          return null;
-      }
-    };
-    for (const conn of [...this.#sockets.keys()]) {
-      const close = match(conn);
-      if (close) this.#close(conn, close);
-    }
   }
 
   #pingAll(): void {
@@ -249,18 +248,13 @@ export class SyncServer {
   }
 
   async close(): Promise<void> {
-    this.#stopListening();
+    this.#auth.close();
     clearInterval(this.#ping);
     for (const conn of [...this.#sockets.keys()]) this.#close(conn, CLOSE.goingAway);
-    this.#persistence.flush();
-    this.#opts.indexer?.flush();
-    for (const [boardId, room] of this.rooms) {
-      this.#persistence.compactNow(boardId);
-      room.destroy();
-    }
-    this.#persistence.close();
-    this.rooms.clear();
     for (const t of this.#unloadTimers.values()) clearTimeout(t);
+    for (const room of [...this.rooms.values()]) this.#unload(room);
+    this.#opts.indexer?.flush();
+    this.#persistence.close();
     this.#wss.close();
   }
 }

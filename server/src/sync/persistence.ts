@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { DocumentStore } from './store.ts';
+import type { SyncHook } from './types.ts';
 
 interface PendingBoard {
   updates: Uint8Array[];
@@ -228,4 +229,16 @@ export class Persistence {
     clearInterval(this.#maintenance);
     if (this.#trimDue) this.#trim();
   }
+}
+
+/** The persistence hook: a room leaving memory has its pending updates committed and its log folded (R3). */
+export function persistenceHook(persistence: Persistence): SyncHook {
+  return {
+    name: 'persistence',
+    onUnload(room) {
+      persistence.flush();
+      persistence.compactNow(room.boardId);
+      persistence.release(room.boardId);
+    },
+  };
 }

@@ -1,56 +1,128 @@
-// Presence (SPEC rules A1–A4): awareness states pass through here before the room applies them.
-// The server writes `user` (id, name, colour) from the authenticated account, and a connection may
-// only speak for the awareness client ids it introduced itself. Presence is never persisted.
-import type { PresenceUser } from '@soplan/shared';
+// Presence (SPEC rules A1–A6): awareness states pass through this hook before the room applies them.
+// The server writes `user` (id, name, colour) from the authenticated account; a connection may only
+// speak for awareness client ids it introduced, and an id stays its first user's for the room's life,
+// so after a disconnect nobody else can take it and hide that person (their reconnect takes it back).
+// A state over 8 KiB, or awareness bytes beyond the connection's rate, closes the connection. Who has
+// which board open is reported to the workspace presence (live/presence.ts). Nothing is persisted.
+import { CLOSE, SYNC_LIMITS, type CloseEvent } from '@soplan/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Connection } from './types.ts';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WorkspacePresence } from '../live/presence.ts';
+import { Budget } from './limits.ts';
+import type { Room } from './room.ts';
+import type { Connection, SyncHook, SyncMessage } from './types.ts';
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
-export const MAX_CLIENT_IDS_PER_CONNECTION = 8;
+/** Client ids remembered per room with their first user; the oldest are forgotten beyond this. */
+const REMEMBERED_IDS = 4096;
 
-export function presenceUser(user: { id: string; name: string }): PresenceUser {
-  let hash = 0;
-  for (const ch of user.id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return { id: user.id, name: user.name, color: PALETTE[hash % PALETTE.length]! };
+interface RoomIds {
+  /** The connection speaking for each client id now. */
+  owners: Map<number, Connection>;
+  /** The user who first introduced each client id in this room. */
+  firstUser: Map<number, string>;
 }
 
-export class MalformedAwareness extends Error {}
+type Sanitized = { ok: true; update: Uint8Array | null } | { ok: false; close: CloseEvent };
 
-/**
- * Rewrites an awareness update from `conn`: drops entries for client ids owned by another
- * connection, stamps `user` on every state. Throws MalformedAwareness on undecodable input.
- */
-export function sanitizeAwarenessUpdate(update: Uint8Array, conn: Connection, owners: Map<number, Connection>): Uint8Array | null {
-  const entries: { clientId: number; clock: number; state: string }[] = [];
-  try {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const raw = JSON.parse(decoding.readVarString(decoder)) as unknown;
-      const owner = owners.get(clientId);
-      if (owner && owner !== conn) continue;
-      if (!owner) {
-        if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
-        conn.clientIds.add(clientId);
-        owners.set(clientId, conn);
+export class Presence implements SyncHook {
+  readonly name = 'presence';
+  readonly #workspace: WorkspacePresence;
+  readonly #rooms = new WeakMap<Room, RoomIds>();
+  readonly #rates = new WeakMap<Connection, Budget>();
+
+  constructor(workspace: WorkspacePresence) {
+    this.#workspace = workspace;
+  }
+
+  #ids(room: Room): RoomIds {
+    let ids = this.#rooms.get(room);
+    if (!ids) this.#rooms.set(room, (ids = { owners: new Map(), firstUser: new Map() }));
+    return ids;
+  }
+
+  onJoin(conn: Connection, room: Room): void {
+    this.#rates.set(conn, new Budget(SYNC_LIMITS.awarenessByteBurst, SYNC_LIMITS.awarenessBytesPerSecond));
+    this.#ids(room);
+    this.#workspace.boardOpened(conn, { workspaceId: conn.workspaceId, userId: conn.userId, name: conn.user.name, color: conn.user.color, boardId: conn.boardId });
+  }
+
+  onMessage(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null {
+    if (message.type !== 'awareness' || !message.update) return null;
+    const result = this.#sanitize(message.update, conn, room);
+    if (!result.ok) return result.close;
+    // Only states the connection speaks for count: the stock provider echoes every peer's state back.
+    if (result.update && !this.#rates.get(conn)?.take(result.update.byteLength)) return CLOSE.rateLimited;
+    message.update = result.update;
+    return null;
+  }
+
+  /**
+   * Rewrites an awareness update from `conn`: keeps only entries for ids it may speak for, stamps
+   * `user` on every state. Undecodable input and states over the size limit close the connection.
+   */
+  #sanitize(update: Uint8Array, conn: Connection, room: Room): Sanitized {
+    const ids = this.#ids(room);
+    const entries: { clientId: number; clock: number; state: string }[] = [];
+    try {
+      const decoder = decoding.createDecoder(update);
+      const count = decoding.readVarUint(decoder);
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const json = decoding.readVarString(decoder);
+        if (!this.#claim(ids, clientId, clock, conn, room)) continue;
+        if (Buffer.byteLength(json) > SYNC_LIMITS.awarenessStateBytes) return { ok: false, close: CLOSE.overLimits };
+        const raw = JSON.parse(json) as unknown;
+        const state = raw === null ? null : { ...(typeof raw === 'object' && !Array.isArray(raw) ? raw : {}), user: conn.user };
+        entries.push({ clientId, clock, state: JSON.stringify(state) });
       }
-      const state = raw === null ? null : { ...(typeof raw === 'object' && !Array.isArray(raw) ? raw : {}), user: conn.user };
-      entries.push({ clientId, clock, state: JSON.stringify(state) });
+      if (decoding.hasContent(decoder)) return { ok: false, close: CLOSE.malformedMessage };
+    } catch {
+      return { ok: false, close: CLOSE.malformedMessage };
     }
-    if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
-  } catch (err) {
-    throw new MalformedAwareness(String(err));
+    if (entries.length === 0) return { ok: true, update: null };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, entries.length);
+    for (const e of entries) {
+      encoding.writeVarUint(encoder, e.clientId);
+      encoding.writeVarUint(encoder, e.clock);
+      encoding.writeVarString(encoder, e.state);
+    }
+    return { ok: true, update: encoding.toUint8Array(encoder) };
   }
-  if (entries.length === 0) return null;
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const e of entries) {
-    encoding.writeVarUint(encoder, e.clientId);
-    encoding.writeVarUint(encoder, e.clock);
-    encoding.writeVarString(encoder, e.state);
+
+  /**
+   * Whether `conn` may speak for `clientId` (A2): an id it holds; a free id no other user introduced
+   * before (at most 8 per connection); or an id its own user introduced, taken back from whoever
+   * holds it now (a reconnect after a dropped connection). Only a state newer than the room's counts
+   * as a claim: the stock provider echoes every state it hears, and an echo claims nothing.
+   */
+  #claim(ids: RoomIds, clientId: number, clock: number, conn: Connection, room: Room): boolean {
+    const owner = ids.owners.get(clientId);
+    if (owner === conn) return true;
+    const known = room.awareness.meta.get(clientId);
+    if (known !== undefined && clock <= known.clock) return false;
+    const first = ids.firstUser.get(clientId);
+    if (first !== undefined && first !== conn.userId) return false;
+    if (conn.clientIds.size >= SYNC_LIMITS.clientIdsPerConnection) return false;
+    if (owner) owner.clientIds.delete(clientId);
+    conn.clientIds.add(clientId);
+    ids.owners.set(clientId, conn);
+    if (first === undefined) {
+      ids.firstUser.set(clientId, conn.userId);
+      if (ids.firstUser.size > REMEMBERED_IDS) ids.firstUser.delete(ids.firstUser.keys().next().value!);
+    }
+    return true;
   }
-  return encoding.toUint8Array(encoder);
+
+  /** The connection's states leave with it and peers are told (A3). */
+  onDisconnect(conn: Connection, room: Room | undefined): void {
+    this.#workspace.boardClosed(conn);
+    if (!room) return;
+    const ids = this.#ids(room);
+    const gone = [...conn.clientIds].filter((id) => ids.owners.get(id) === conn);
+    for (const id of gone) ids.owners.delete(id);
+    if (gone.length > 0) awarenessProtocol.removeAwarenessStates(room.awareness, gone, conn);
+  }
 }

@@ -1,17 +1,19 @@
-// One board's live document and its fan-out (SPEC rules P1–P9, R1–R4). The room decodes each
-// y-websocket message, applies what the connection may change, and sends what peers need; storage,
-// presence and limits are the neighbouring modules.
-import { CLOSE, SYNC_MESSAGE, SYNC_STEP, type CloseEvent } from '@soplan/shared';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+// One board's live document and its fan-out (SPEC rules P1–P6, R1–R5). The room decodes each
+// y-websocket message, lets the hooks see it, applies what the connection may change, and sends what
+// peers need once it is on disk; auth, limits, presence and indexing are hooks around it (types.ts).
+import { CLOSE, SYNC_STEP, type CloseEvent } from '@soplan/shared';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Persistence } from './persistence.ts';
-import { sanitizeAwarenessUpdate } from './presence.ts';
-import type { Connection } from './types.ts';
+import { awarenessFrame, decodeMessage, isClose, syncFrame } from './protocol.ts';
+import type { CommittedChange, Connection, SyncMessage } from './types.ts';
 
-class MalformedMessage extends Error {}
+/** What the room asks of the hooks around it (the server runs them in order). */
+export interface RoomHooks {
+  message(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null;
+  committed(conn: Connection, change: CommittedChange): void;
+}
 
 /** Whether a transaction integrated any new struct: some client's clock advanced. */
 function clocksMoved(transaction: Y.Transaction): boolean {
@@ -19,11 +21,16 @@ function clocksMoved(transaction: Y.Transaction): boolean {
   return false;
 }
 
-function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
+/** The keys of every Y.Map entry a transaction touched, and of the entries holding what it touched. */
+function touchedKeys(transaction: Y.Transaction): Set<string> {
+  const keys = new Set<string>();
+  for (const [type, subs] of transaction.changed) {
+    for (const sub of subs) if (sub !== null) keys.add(sub);
+    for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+      if (item.parentSub !== null) keys.add(item.parentSub);
+    }
+  }
+  return keys;
 }
 
 /** How long a fresh room waits for a client's sync step 1 before it builds its document anyway. */
@@ -32,6 +39,8 @@ const BUILD_DELAY_MS = 20;
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return Y.decodeStateVector(stateVector).size === 0;
 }
+
+const NO_HOOKS: RoomHooks = { message: () => null, committed: () => undefined };
 
 export class Room {
   readonly boardId: string;
@@ -44,19 +53,14 @@ export class Room {
   #buildTimer: NodeJS.Timeout | undefined;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  readonly #owners = new Map<number, Connection>();
   readonly #persistence: Persistence;
   readonly #log: Logger;
-  #lastTransactionChanged = false;
-  /** Updates a viewer sent and the room dropped (for tests and metrics). */
-  droppedUpdates = 0;
+  readonly #hooks: RoomHooks;
+  #lastTransaction: { changed: boolean; keys: Set<string> } = { changed: false, keys: new Set() };
 
-  readonly #onCommitted: (origin: Connection) => void;
-
-  /** `onCommitted` runs after each committed change of the document (the board indexer listens). */
-  constructor(boardId: string, persistence: Persistence, log: Logger, onCommitted: (origin: Connection) => void = () => undefined) {
+  constructor(boardId: string, persistence: Persistence, log: Logger, hooks: RoomHooks = NO_HOOKS) {
     this.boardId = boardId;
-    this.#onCommitted = onCommitted;
+    this.#hooks = hooks;
     this.#persistence = persistence;
     this.#log = log;
     const opened = persistence.open(boardId);
@@ -68,12 +72,12 @@ export class Room {
     this.awareness.setLocalState(null);
 
     this.#doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      this.#lastTransactionChanged = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
+      const changed = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
+      this.#lastTransaction = { changed, keys: changed ? touchedKeys(transaction) : new Set() };
     });
 
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      const message = frame(SYNC_MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+      const message = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
       for (const conn of this.connections) this.#send(conn, message);
     });
   }
@@ -108,55 +112,40 @@ export class Room {
       }
     }
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) {
-      this.#send(conn, frame(SYNC_MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
-    }
+    if (states.length > 0) this.#send(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
 
   #sendStep1(conn: Connection): void {
-    this.#send(
-      conn,
-      frame(SYNC_MESSAGE.sync, (e) => {
-        encoding.writeVarUint(e, SYNC_STEP.step1);
-        encoding.writeVarUint8Array(e, Y.encodeStateVector(this.#doc));
-      }),
-    );
+    this.#send(conn, syncFrame(SYNC_STEP.step1, Y.encodeStateVector(this.#doc)));
   }
 
   leave(conn: Connection): void {
     this.#awaitingStep1.delete(conn);
-    if (!this.connections.delete(conn)) return;
-    const ids = [...conn.clientIds].filter((id) => this.#owners.get(id) === conn);
-    for (const id of ids) this.#owners.delete(id);
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
+    this.connections.delete(conn);
   }
 
   /** Handles one binary frame; returns the close event when the connection must go. */
   receive(conn: Connection, data: Uint8Array): CloseEvent | null {
-    if (!conn.rate.take()) return CLOSE.rateLimited;
+    const message = decodeMessage(data);
+    if (isClose(message)) return message;
     try {
-      const decoder = decoding.createDecoder(data);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case SYNC_MESSAGE.sync:
-          this.#receiveSync(conn, decoder);
-          break;
-        case SYNC_MESSAGE.awareness: {
-          const update = decoding.readVarUint8Array(decoder);
-          this.#expectEnd(decoder);
-          const clean = sanitizeAwarenessUpdate(update, conn, this.#owners);
-          if (clean) awarenessProtocol.applyAwarenessUpdate(this.awareness, clean, conn);
+      const verdict = this.#hooks.message(conn, message, this);
+      if (verdict) return verdict;
+      switch (message.type) {
+        case 'step1': {
+          const diff = this.#storedState && isEmptyStateVector(message.stateVector) ? this.#storedState : Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          this.#send(conn, syncFrame(SYNC_STEP.step2, diff));
           break;
         }
-        case SYNC_MESSAGE.queryAwareness:
-          this.#expectEnd(decoder);
-          this.#send(
-            conn,
-            frame(SYNC_MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))),
-          );
+        case 'update':
+          if (!conn.readOnly) this.#apply(conn, message.update);
           break;
-        default:
-          return CLOSE.unknownMessageType;
+        case 'awareness':
+          if (message.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          break;
+        case 'query-awareness':
+          this.#send(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          break;
       }
       return null;
     } catch (err) {
@@ -166,34 +155,19 @@ export class Room {
     }
   }
 
-  #receiveSync(conn: Connection, decoder: decoding.Decoder): void {
-    const step = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
-    this.#expectEnd(decoder);
-    if (step === SYNC_STEP.step1) {
-      const diff = this.#storedState && isEmptyStateVector(payload) ? this.#storedState : Y.encodeStateAsUpdate(this.doc, payload);
-      this.#send(
-        conn,
-        frame(SYNC_MESSAGE.sync, (e) => {
-          encoding.writeVarUint(e, SYNC_STEP.step2);
-          encoding.writeVarUint8Array(e, diff);
-        }),
-      );
-      return;
-    }
-    if (step !== SYNC_STEP.step2 && step !== SYNC_STEP.update) throw new MalformedMessage(`unknown sync step ${step}`);
-    if (conn.readOnly) {
-      this.droppedUpdates++;
-      return;
-    }
+  #apply(conn: Connection, update: Uint8Array): void {
+    const doc = this.doc;
     // Yjs reads every struct of an update before integrating any, so undecodable bytes throw here
     // without touching the document (P5).
-    const { pendingStructs, pendingDs } = this.doc.store;
-    Y.applyUpdate(this.doc, payload, conn);
+    const { pendingStructs, pendingDs } = doc.store;
+    this.#lastTransaction = { changed: false, keys: new Set() };
+    const started = performance.now();
+    Y.applyUpdate(doc, update, conn);
+    const applyMs = performance.now() - started;
     // Updates whose dependencies have not arrived yet wait in the store's pending slots: they are
     // news too, and must be stored and forwarded like the rest.
-    const changed = this.#lastTransactionChanged || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
-    if (changed) this.#keepAndForward(conn, payload);
+    const { changed, keys } = this.#lastTransaction;
+    if (changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs) this.#keepAndForward(conn, update, applyMs, keys);
   }
 
   /**
@@ -201,21 +175,14 @@ export class Room {
    * re-encode what the transaction integrated, but the received bytes are an equally valid update
    * (Yjs updates are idempotent), so the room spends no time encoding them again.
    */
-  #keepAndForward(origin: Connection, update: Uint8Array): void {
+  #keepAndForward(origin: Connection, update: Uint8Array, applyMs: number, keys: Set<string>): void {
     this.#persistence.append(this.boardId, update);
-    const message = frame(SYNC_MESSAGE.sync, (e) => {
-      encoding.writeVarUint(e, SYNC_STEP.update);
-      encoding.writeVarUint8Array(e, update);
-    });
+    const message = syncFrame(SYNC_STEP.update, update);
     this.#persistence.afterCommit(this.boardId, () => {
       for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
-      this.#onCommitted(origin);
+      this.#hooks.committed(origin, { room: this, update, applyMs, keys });
     });
     this.#persistence.maybeCompact(this.boardId);
-  }
-
-  #expectEnd(decoder: decoding.Decoder): void {
-    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes');
   }
 
   /** Sends once every update the room holds so far is on disk (rule D2). */

@@ -1,7 +1,10 @@
 // What the sync modules share: the tiny socket interface the room depends on (real WebSockets in
-// production, fakes in unit tests) and one authenticated connection.
-import type { PresenceUser } from '@soplan/shared';
-import type { MessageRateLimit } from './limits.ts';
+// production, fakes in unit tests), one authenticated connection, the decoded messages, and the
+// hook interface every concern around the room implements (auth, limits, presence, persistence,
+// indexing), run in the order sync/index.ts lists them.
+import type { IncomingMessage } from 'node:http';
+import type { CloseEvent, PresenceUser } from '@soplan/shared';
+import type { Room } from './room.ts';
 
 export interface SyncSocket {
   readonly isOpen: boolean;
@@ -9,17 +12,75 @@ export interface SyncSocket {
   close(code: number, reason: string): void;
 }
 
-export interface Connection {
-  readonly socket: SyncSocket;
-  readonly boardId: string;
-  readonly workspaceId: string;
-  readonly userId: string;
-  readonly sessionId: string | null;
-  readonly tokenId: string | null;
+/** Who connects to which board, decided before the upgrade (S1–S4). */
+export interface SyncIdentity {
+  boardId: string;
+  workspaceId: string;
+  userId: string;
+  userName: string;
+  sessionId: string | null;
+  tokenId: string | null;
   /** Viewers (and everyone on an archived board) receive everything and change nothing. */
-  readonly readOnly: boolean;
+  readOnly: boolean;
+}
+
+export interface Connection extends SyncIdentity {
+  readonly socket: SyncSocket;
+  /** The peer's address, for per-IP limits. */
+  readonly ip: string;
   readonly user: PresenceUser;
   /** Awareness client ids this connection introduced; only it may update them. */
   readonly clientIds: Set<number>;
-  readonly rate: MessageRateLimit;
+}
+
+/** A frame, decoded (P1). Hooks may read it; `awareness.update` may be rewritten or dropped (null). */
+export type SyncMessage =
+  | { type: 'step1'; bytes: number; stateVector: Uint8Array }
+  | { type: 'update'; bytes: number; update: Uint8Array }
+  | { type: 'awareness'; bytes: number; update: Uint8Array | null }
+  | { type: 'query-awareness'; bytes: number };
+
+/** An update the room applied that brought something new, once it is on disk. */
+export interface CommittedChange {
+  room: Room;
+  update: Uint8Array;
+  /** How long applying it took on the event loop. */
+  applyMs: number;
+  /** Keys of the Y.Map entries it created, changed or deleted, at any depth (item ids among them). */
+  keys: ReadonlySet<string>;
+}
+
+/** An upgrade being decided: auth fills `identity`; any hook may refuse. */
+export interface ConnectAttempt {
+  req: IncomingMessage;
+  ip: string;
+  identity: SyncIdentity | null;
+}
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** A concern around the sync room. Every hook is optional; a returned refusal or close stops the chain. */
+export interface SyncHook {
+  readonly name: string;
+  /** Before the WebSocket upgrade. */
+  onConnect?(attempt: ConnectAttempt): Refusal | null | void;
+  /** After the upgrade, once the connection is in its room. */
+  onJoin?(conn: Connection, room: Room): void;
+  /** Every frame, decoded, before the room handles it. The room is built (its `doc` is loaded) when an update arrives. */
+  onMessage?(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null | void;
+  /** After an update from `conn` is committed and sent to the room's other connections. */
+  afterCommit?(conn: Connection, change: CommittedChange): CloseEvent | null | void;
+  onDisconnect?(conn: Connection, room: Room | undefined): void;
+  /** A room leaves memory (idle after its grace period, or at shutdown). */
+  onUnload?(room: Room): void;
+}
+
+/** What hooks may ask of the server around them. */
+export interface SyncControl {
+  close(conn: Connection, event: CloseEvent): void;
+  connections(): Iterable<Connection>;
 }

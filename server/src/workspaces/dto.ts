@@ -18,7 +18,15 @@ export const organisationDto = (o: OrganisationRow): OrganisationDto => ({
   partner: o.partner === 1,
   createdAt: iso(o.created_at),
 });
-export const inviteDto = (i: InviteRow): InviteDto => ({ id: i.id, workspaceId: i.workspace_id, role: i.role, createdAt: iso(i.created_at), expiresAt: iso(i.expires_at) });
+export const inviteDto = (i: InviteRow): InviteDto => ({
+  id: i.id,
+  workspaceId: i.workspace_id,
+  role: i.role,
+  createdAt: iso(i.created_at),
+  expiresAt: iso(i.expires_at),
+  maxUses: i.max_uses,
+  uses: i.uses,
+});
 export const boardDto = (b: BoardRow): BoardDto => ({
   id: b.id,
   workspaceId: b.workspace_id,

@@ -13,7 +13,9 @@ export interface OrganisationInput {
 
 function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string): void {
   const clash = organisations.byName(db, workspaceId, name);
-  if (clash && clash.id !== exceptId) throw new AppError('conflict', `An organisation named «${name}» already exists`);
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('organisation_exists', `An organisation named "${name}" already exists in this workspace`, { params: { name } });
+  }
 }
 
 export function listOrganisations(db: Db, userId: string, workspaceId: string): OrganisationDto[] {

@@ -1,6 +1,7 @@
 // The items of a board of any kind, flattened for the index table and the dashboard: what each
-// item is called, when it happens, its status, who answers for it and whether it is overdue. It
-// reads through the kinds' defensive readers, so any document yields a (possibly empty) list.
+// item is called, when it happens, its status, who answers for it, where on the board it sits and
+// (on a given day) whether it is overdue. It reads through the kinds' defensive readers, so any
+// document yields a (possibly empty) list.
 import type * as Y from 'yjs';
 import { periodOf, type Period, type PeriodKind } from '../periods.ts';
 import { isOverdue, upcoming, type ItemStatus } from '../status.ts';
@@ -12,7 +13,8 @@ import { readRoadmap, ROADMAP_ROOTS } from './roadmap.ts';
 /** Every root map a board of each kind uses (what an editor's undo manager tracks). */
 export const BOARD_ROOTS: Record<BoardKind, readonly string[]> = { 'plan-graph': PLAN_GRAPH_ROOTS, roadmap: ROADMAP_ROOTS, programme: PROGRAMME_ROOTS };
 
-export interface BoardItem {
+/** What the index stores of an item: everything that does not depend on the day it is read. */
+export interface IndexedItem {
   id: string;
   title: string;
   /** The period as the board shows it (typed text, or the event's date or month). */
@@ -24,40 +26,71 @@ export interface BoardItem {
   responsibles: string[];
   /** The event's form (семинар, ...) on a plan-graph; '' elsewhere. */
   form: string;
+  /** Where the item sits: its roadmap section's id, its plan-graph month (`YYYY-MM`), its programme pair's id; '' for none. */
+  group: string;
+  /** What that place is called: the section's title, the month, the pair's mentee. */
+  groupTitle: string;
+}
+
+/** An item as it stands on a given day. */
+export interface BoardItem extends IndexedItem {
   overdue: boolean;
   /** The dates it happens next: the period itself, or a recurring period's next occurrence. */
   next: { start: string | null; end: string | null } | null;
 }
 
-function itemOf(id: string, title: string, period: Period, status: ItemStatus, responsibles: string[], today: string, form = ''): BoardItem {
+interface Source {
+  id: string;
+  title: string;
+  period: Period;
+  status: ItemStatus;
+  responsibles: string[];
+  form?: string;
+  group?: string;
+  groupTitle?: string;
+}
+
+function itemOf(s: Source, today: string): BoardItem {
   return {
-    form,
-    id,
-    title,
-    period: period.text,
-    periodKind: period.kind,
-    start: period.start,
-    end: period.end,
-    status,
-    responsibles,
-    overdue: isOverdue(period, status, today),
-    next: upcoming(period, today),
+    id: s.id,
+    title: s.title,
+    period: s.period.text,
+    periodKind: s.period.kind,
+    start: s.period.start,
+    end: s.period.end,
+    status: s.status,
+    responsibles: s.responsibles,
+    form: s.form ?? '',
+    group: s.group ?? '',
+    groupTitle: s.groupTitle ?? '',
+    overdue: isOverdue(s.period, s.status, today),
+    next: upcoming(s.period, today),
   };
 }
 
 export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardItem[] {
   if (kind === 'plan-graph') {
-    return readPlanGraph(doc, today).events.map((e) => itemOf(e.id, e.title, planGraphEventPeriod(e.month, e.date), e.status, e.responsibles, today, e.form));
+    return readPlanGraph(doc, today).events.map((e) =>
+      itemOf({ id: e.id, title: e.title, period: planGraphEventPeriod(e.month, e.date), status: e.status, responsibles: e.responsibles, form: e.form, group: e.month, groupTitle: e.month }, today),
+    );
   }
   if (kind === 'roadmap') {
     const view = readRoadmap(doc);
-    return [...view.sections.flatMap((s) => s.items), ...view.orphans].map((i) => itemOf(i.id, i.title, periodOf(i.period), i.status, i.responsibles, today));
+    const placed = view.sections.flatMap((s) => s.items.map((i) => ({ item: i, group: s.id, groupTitle: s.title })));
+    return [...placed, ...view.orphans.map((i) => ({ item: i, group: '', groupTitle: '' }))].map(({ item: i, group, groupTitle }) =>
+      itemOf({ id: i.id, title: i.title, period: periodOf(i.period), status: i.status, responsibles: i.responsibles, group, groupTitle }, today),
+    );
   }
   const programme = readProgramme(doc);
   return [
-    ...programme.stages.map((s) => itemOf(s.id, s.title, periodOf(s.period), s.status, [], today)),
+    ...programme.stages.map((s) => itemOf({ id: s.id, title: s.title, period: periodOf(s.period), status: s.status, responsibles: [] }, today)),
     ...programme.pairs.flatMap((p) =>
-      p.route.map((step) => itemOf(step.id, `${p.mentee}: ${step.title}`, periodOf(step.period), step.status, [p.mentor, p.mentee].filter(Boolean), today)),
+      p.route.map((step) =>
+        itemOf(
+          { id: step.id, title: `${p.mentee}: ${step.title}`, period: periodOf(step.period), status: step.status, responsibles: [p.mentor, p.mentee].filter(Boolean), group: p.id, groupTitle: p.mentee },
+          today,
+        ),
+      ),
     ),
   ];
 }

@@ -1,7 +1,9 @@
 // Ordered collections inside a board document (DESIGN «Rules that keep it honest», SPEC rules B1–B4):
 // items live in a Y.Map keyed by a stable id, each item a nested Y.Map with an `order` fractional
-// index; moving an item rewrites its `order` only, never deletes and re-inserts it. Everything here
-// reads defensively: any client can write anything into a document.
+// index; moving an item rewrites its `order` only, never deletes and re-inserts it. Typed fields
+// are Y.Text (lists of names as their typed text, rule B3), created from an older board's plain
+// value on first edit. Everything here reads defensively: any client can write anything into a
+// document.
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 
@@ -35,16 +37,45 @@ export function str(item: Item, key: string, fallback = ''): string {
   return fallback;
 }
 
+/** A list of names (or links) as typed, to the entries it holds: one splitter for every reader and writer. */
+export const listOf = (typed: string): string[] =>
+  typed
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** How a list is typed: the entries joined with ", " (what `listOf` splits again). */
+export const typedList = (entries: readonly string[]): string => entries.join(', ');
+
+/**
+ * The text a field shows before it is a Y.Text: a plain string as it is, an older board's plain
+ * list of names joined as typed; anything else is empty (rule B4).
+ */
+export function plainTextOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return typedList(value.filter((x): x is string => typeof x === 'string'));
+  return '';
+}
+
+/** A list field: the typed Y.Text (or a plain string) split by `listOf`, or an older board's plain array. */
 export function strList(item: Item, key: string): string[] {
   const v = item.get(key);
+  if (v instanceof Y.Text) return listOf(v.toString());
+  if (typeof v === 'string') return listOf(v);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** The Y.Text of a long-text field, created on first edit (a plain string already there becomes its content). */
+/**
+ * The Y.Text of a typed field, created on first edit. What the field held before becomes its
+ * content in the same transaction (a plain string as it is, an older board's array of names joined
+ * with ", "), so nobody sees it blank in between; junk becomes an empty Y.Text.
+ */
 export function textField(item: Item, key: string): Y.Text {
   const v = item.get(key);
   if (v instanceof Y.Text) return v;
-  const text = new Y.Text(typeof v === 'string' ? v : '');
+  // One `set` of a Y.Text built with its content is one transaction: the old value and the new
+  // text are never both absent.
+  const text = new Y.Text(plainTextOf(v));
   item.set(key, text);
   return text;
 }

@@ -1,10 +1,11 @@
 // Plan-graph (План-график на учебный год), SPEC rule B5: the academic year as months, each month
 // holding events. Root `meta` holds the year range; root `events` is an ordered collection whose
-// items carry their month (`YYYY-MM`) and are ordered within it.
+// items carry their month (`YYYY-MM`) and are ordered within it. What a person types (title, form,
+// responsibles, partner, notes) is a Y.Text; the month, the date and the status are picked, plain.
 import * as Y from 'yjs';
-import { isoDate, type Period } from '../periods.ts';
+import { isoDate, periodOf, type Period } from '../periods.ts';
 import { statusOf, type ItemStatus } from '../status.ts';
-import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, type Collection } from './collection.ts';
+import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, typedList, type Collection } from './collection.ts';
 
 /** The forms real plans use; a board offers them and accepts any other typed in. */
 export const DEFAULT_EVENT_FORMS = [
@@ -43,7 +44,17 @@ export interface PlanGraphView {
   events: PlanGraphEvent[];
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A month of a plan: `YYYY-MM` in the years dates are understood in (1900–2199). */
+const MONTH = /^(19|2[01])\d\d-(0[1-9]|1[0-2])$/;
+/** The academic years `meta.yearStart` may name: their September and next August are plan months. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2198;
+
+/** Whether a value is a month a plan can show (what the range pickers may set). */
+export const isPlanMonth = (value: unknown): value is string => typeof value === 'string' && MONTH.test(value);
+
+/** An exact date: an ISO date that exists in the calendar («2021-02-30» does not). */
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && periodOf(value).kind === 'date';
 
 /** The document's root maps, in the order SPEC rule B5 names them. */
 export const PLAN_GRAPH_ROOTS = ['meta', 'events'] as const;
@@ -73,7 +84,8 @@ export function planGraphRange(doc: Y.Doc, today: string): { from: string; to: s
   const from = m.get('from');
   const to = m.get('to');
   if (typeof from === 'string' && typeof to === 'string' && MONTH.test(from) && MONTH.test(to) && from <= to) return { from, to };
-  const yearStart = typeof m.get('yearStart') === 'number' ? (m.get('yearStart') as number) : academicYearOf(today);
+  const year = m.get('yearStart');
+  const yearStart = Number.isInteger(year) && (year as number) >= FIRST_YEAR && (year as number) <= LAST_YEAR ? (year as number) : academicYearOf(today);
   return { from: `${yearStart}-09`, to: `${yearStart + 1}-08` };
 }
 
@@ -89,14 +101,15 @@ export function readPlanGraph(doc: Y.Doc, today: string): PlanGraphView {
   const { from, to } = planGraphRange(doc, today);
   const events = orderedEntries(planGraphEvents(doc)).map(([id, item]): PlanGraphEvent => {
     const month = str(item, 'month');
+    const date = str(item, 'date');
     return {
       id,
       month: MONTH.test(month) ? month : '',
       title: str(item, 'title'),
-      form: str(item, 'form'),
-      date: /^\d{4}-\d{2}-\d{2}$/.test(str(item, 'date')) ? str(item, 'date') : '',
+      form: str(item, 'form').trim(),
+      date: isDate(date) ? date : '',
       responsibles: strList(item, 'responsibles'),
-      partner: str(item, 'partner'),
+      partner: str(item, 'partner').trim(),
       status: statusOf(item.get('status')),
       notes: str(item, 'notes'),
     };
@@ -132,10 +145,10 @@ export function addPlanGraphEvent(doc: Y.Doc, month: string, event: NewPlanGraph
     {
       month,
       title: new Y.Text(event.title),
-      form: event.form ?? '',
+      form: new Y.Text(event.form ?? ''),
       date: event.date ?? '',
-      responsibles: event.responsibles ?? [],
-      partner: event.partner ?? '',
+      responsibles: new Y.Text(typedList(event.responsibles ?? [])),
+      partner: new Y.Text(event.partner ?? ''),
       status: event.status ?? 'planned',
       notes: new Y.Text(event.notes ?? ''),
     },

@@ -2,6 +2,7 @@
 // free sections of collaborative rich text (a Y.XmlFragment per section, the shape Tiptap's
 // collaboration extension edits), and ordered collections: stages, indicators, mentor–mentee pairs
 // (each with its individual route, ИОМ, as a nested collection of steps), nominations and products.
+// Every field a person types in is a Y.Text; statuses and the form of mentoring are picked, plain.
 import * as Y from 'yjs';
 import { statusOf, type ItemStatus } from '../status.ts';
 import { collectionIn, insertItem, orderedEntries, rootCollection, str, type Collection, type Item } from './collection.ts';
@@ -48,29 +49,64 @@ export interface ProgrammeView {
 export const programmePassport = (doc: Y.Doc) => doc.getMap<unknown>('passport');
 export const programmeList = (doc: Y.Doc, list: ProgrammeList): Collection => rootCollection(doc, list);
 
-/** A section's rich-text body, created if absent. */
+/** How deep a rich-text body may nest and still open in the editor (which walks it recursively). */
+const MAX_BODY_DEPTH = 32;
+
+/**
+ * Whether a rich-text body is in the shape the editor can open: blocks (elements) at the top,
+ * elements and text inside them, not too deep. Anything else a client wrote (text at the top, hooks,
+ * thousands of levels) would throw inside the editor, so it is shown as text instead (rule B4).
+ */
+export function isEditableBody(body: unknown): body is Y.XmlFragment {
+  if (!(body instanceof Y.XmlFragment)) return false;
+  const stack: [node: unknown, depth: number][] = [];
+  for (const block of body.toArray()) {
+    if (!(block instanceof Y.XmlElement)) return false;
+    stack.push([block, 1]);
+  }
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node instanceof Y.XmlText) continue;
+    if (!(node instanceof Y.XmlElement) || depth > MAX_BODY_DEPTH) return false;
+    for (const child of node.toArray()) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/**
+ * A section's rich-text body, ready for the editor. A body that is not one it can open (absent,
+ * plain text, junk) becomes paragraphs of the text it showed, so opening it loses nothing.
+ */
 export function sectionBody(section: Item): Y.XmlFragment {
   const body = section.get('body');
-  if (body instanceof Y.XmlFragment) return body;
-  const created = new Y.XmlFragment();
+  if (isEditableBody(body)) return body;
+  const created = paragraphs(fragmentText(body).split('\n'));
   section.set('body', created);
   return created;
 }
 
-/** Plain text of a rich-text fragment, one line per block. */
+/** Plain text of a rich-text body, one line per block; a plain string or Y.Text reads as its text. */
 export function fragmentText(fragment: unknown): string {
-  if (!(fragment instanceof Y.XmlFragment)) return typeof fragment === 'string' ? fragment : '';
-  const lines: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, line: string[]): void => {
-    if (node instanceof Y.XmlText) line.push(node.toString().replace(/<[^>]*>/g, ''));
-    else for (const child of node.toArray()) walk(child as Y.XmlElement | Y.XmlText, line);
-  };
-  for (const block of fragment.toArray()) {
-    const line: string[] = [];
-    walk(block as Y.XmlElement | Y.XmlText, line);
-    lines.push(line.join(''));
-  }
-  return lines.join('\n');
+  if (typeof fragment === 'string') return fragment;
+  if (fragment instanceof Y.Text) return fragment.toString();
+  if (!(fragment instanceof Y.XmlFragment)) return '';
+  // Iterative, depth first: a body nested thousands of levels deep must not overflow the stack.
+  return fragment
+    .toArray()
+    .map((block) => {
+      const line: string[] = [];
+      const stack: unknown[] = [block];
+      while (stack.length > 0) {
+        const node = stack.pop();
+        if (node instanceof Y.XmlText) line.push(node.toString().replace(/<[^>]*>/g, ''));
+        else if (node instanceof Y.XmlFragment) {
+          const children = node.toArray();
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+        }
+      }
+      return line.join('');
+    })
+    .join('\n');
 }
 
 /** Paragraphs as a rich-text fragment (what the demo and imports write). */
@@ -97,8 +133,8 @@ export function readProgramme(doc: Y.Doc): ProgrammeView {
     indicators: list('indicators').map(([id, s]) => ({ id, title: str(s, 'title'), target: str(s, 'target'), actual: str(s, 'actual') })),
     pairs: list('pairs').map(([id, p]) => ({
       id,
-      mentor: str(p, 'mentor'),
-      mentee: str(p, 'mentee'),
+      mentor: str(p, 'mentor').trim(),
+      mentee: str(p, 'mentee').trim(),
       form: mentoringFormOf(p.get('form')),
       deficits: str(p, 'deficits'),
       route: (p.get('route') instanceof Y.Map ? orderedEntries(p.get('route') as Collection) : []).map(([sid, step]) => ({
@@ -124,18 +160,34 @@ export function setPassportField(doc: Y.Doc, field: PassportField, value: string
   });
 }
 
-/** The fields each list's new entries start with; long text as Y.Text, the rest plain. */
-const NEW_ENTRY: Record<ProgrammeList, () => Record<string, unknown>> = {
-  sections: () => ({ title: new Y.Text(''), body: new Y.XmlFragment() }),
-  stages: () => ({ title: new Y.Text(''), period: '', description: new Y.Text(''), status: 'planned' }),
-  indicators: () => ({ title: new Y.Text(''), target: '', actual: '' }),
-  pairs: () => ({ mentor: '', mentee: '', form: 'traditional', deficits: new Y.Text(''), route: new Y.Map() }),
-  nominations: () => ({ title: new Y.Text('') }),
-  products: () => ({ title: new Y.Text('') }),
+/** The typed fields of each list's entries (SPEC rule B7): each is a Y.Text. */
+const TEXT_FIELDS: Record<ProgrammeList, readonly string[]> = {
+  sections: ['title'],
+  stages: ['title', 'period', 'description'],
+  indicators: ['title', 'target', 'actual'],
+  pairs: ['mentor', 'mentee', 'deficits'],
+  nominations: ['title'],
+  products: ['title'],
 };
 
+/** The picked (plain) fields and nested structures each list's new entries start with. */
+const NEW_ENTRY: Record<ProgrammeList, () => Record<string, unknown>> = {
+  sections: () => ({ body: new Y.XmlFragment() }),
+  stages: () => ({ status: 'planned' }),
+  indicators: () => ({}),
+  pairs: () => ({ form: 'traditional', route: new Y.Map() }),
+  nominations: () => ({}),
+  products: () => ({}),
+};
+
+/** Adds an entry; a typed field given as a plain string (or not given) is written as a Y.Text of it. */
 export function addProgrammeEntry(doc: Y.Doc, list: ProgrammeList, fields: Record<string, unknown> = {}, index?: number): string {
-  return insertItem(programmeList(doc, list), { ...NEW_ENTRY[list](), ...fields }, index !== undefined ? { index } : {});
+  const entry: Record<string, unknown> = { ...NEW_ENTRY[list](), ...fields };
+  for (const key of TEXT_FIELDS[list]) {
+    const value = entry[key];
+    if (!(value instanceof Y.Text)) entry[key] = new Y.Text(typeof value === 'string' ? value : '');
+  }
+  return insertItem(programmeList(doc, list), entry, index !== undefined ? { index } : {});
 }
 
 /** A pair's individual route (ИОМ). */
@@ -148,7 +200,7 @@ export function addRouteStep(doc: Y.Doc, pairId: string, step: { title: string; 
   if (!(pair instanceof Y.Map)) return null;
   let id: string | null = null;
   doc.transact(() => {
-    id = insertItem(pairRoute(pair), { title: step.title, period: step.period ?? '', status: step.status ?? 'planned' });
+    id = insertItem(pairRoute(pair), { title: new Y.Text(step.title), period: new Y.Text(step.period ?? ''), status: step.status ?? 'planned' });
   });
   return id;
 }

@@ -1,9 +1,11 @@
 // Roadmap (Дорожная карта / План мероприятий), SPEC rule B6: ordered sections (направления) and
 // ordered items; an item names its section by id. Numbers (1, 1.1, 1.2) are derived from order,
-// never stored. Items whose section is gone are shown after the sections, not lost.
+// never stored. Items whose section is gone are shown after the sections, not lost. Every field a
+// person types in (title, period, responsibles, result, evidence) is a Y.Text; the lists are the
+// typed text, read by splitting it.
 import * as Y from 'yjs';
 import { statusOf, type ItemStatus } from '../status.ts';
-import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, type Collection } from './collection.ts';
+import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, typedList, type Collection } from './collection.ts';
 
 export interface RoadmapItem {
   id: string;
@@ -101,11 +103,11 @@ export function addRoadmapItem(doc: Y.Doc, section: string, item: NewRoadmapItem
     {
       section,
       title: new Y.Text(item.title),
-      period: item.period ?? '',
-      responsibles: item.responsibles ?? [],
+      period: new Y.Text(item.period ?? ''),
+      responsibles: new Y.Text(typedList(item.responsibles ?? [])),
       result: new Y.Text(item.result ?? ''),
       status: item.status ?? 'planned',
-      evidence: item.evidence ?? [],
+      evidence: new Y.Text(typedList(item.evidence ?? [])),
     },
     { filter: inSection(section), ...(index !== undefined ? { index } : {}) },
   );

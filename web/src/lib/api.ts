@@ -1,5 +1,7 @@
-// The typed client of Soplan's JSON API. Every failure becomes an ApiError carrying the server's code.
+// The typed client of Soplan's JSON API. Every failure becomes an ApiError carrying the server's code,
+// parameters and validation issues; errors.ts words it.
 import type {
+  ApiIssue,
   ApiTokenDto,
   BoardDto,
   BoardKind,
@@ -9,6 +11,7 @@ import type {
   DemoDto,
   ErrorBody,
   ErrorCode,
+  ErrorParams,
   InviteDto,
   InvitePreviewDto,
   MemberDto,
@@ -24,6 +27,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network',
     message: string,
+    readonly params: ErrorParams = {},
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -45,7 +50,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const err = (data as ErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText);
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText, err?.params, err?.issues);
   }
   return data as T;
 }
@@ -56,7 +61,7 @@ export const api = {
   signup: (body: { email: string; password: string; name: string }) => request<UserDto>('POST', '/auth/signup', body),
   login: (body: { email: string; password: string }) => request<UserDto>('POST', '/auth/login', body),
   logout: () => request<void>('POST', '/auth/logout'),
-  changePassword: (body: { currentPassword: string; newPassword: string }) => request<void>('POST', '/me/password', body),
+  changePassword: (body: { currentPassword: string; newPassword: string; revokeApiTokens: boolean }) => request<void>('POST', '/me/password', body),
 
   tokens: () => request<ApiTokenDto[]>('GET', '/tokens'),
   createToken: (name: string) => request<ApiTokenDto & { token: string }>('POST', '/tokens', { name }),
@@ -85,7 +90,7 @@ export const api = {
   setMyOrganisation: (id: string, organisationId: string | null) => request<TasksDto>('PUT', `/workspaces/${id}/my-organisation`, { organisationId }),
 
   invites: (id: string) => request<InviteDto[]>('GET', `/workspaces/${id}/invites`),
-  createInvite: (id: string, role: Role) => request<InviteDto & { token: string }>('POST', `/workspaces/${id}/invites`, { role }),
+  createInvite: (id: string, role: Role, maxUses: number) => request<InviteDto & { token: string }>('POST', `/workspaces/${id}/invites`, { role, maxUses }),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `/workspaces/${id}/invites/${inviteId}`),
   previewInvite: (token: string) => request<InvitePreviewDto>('GET', `/invites/${token}`),
   acceptInvite: (token: string) => request<WorkspaceDto>('POST', `/invites/${token}/accept`),

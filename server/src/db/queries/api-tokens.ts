@@ -26,3 +26,7 @@ export function touch(db: Db, id: string, at: number): void {
 export function removeOfUser(db: Db, id: string, userId: string): boolean {
   return stmt(db, 'DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
 }
+/** Deletes every token of the user; returns their ids. */
+export function removeAllOfUser(db: Db, userId: string): string[] {
+  return stmt(db, 'DELETE FROM api_tokens WHERE user_id = ? RETURNING id').pluck().all(userId) as string[];
+}

@@ -1,5 +1,6 @@
-// The activity feed: what the board indexer found changed between two indexes of a board, with the
-// accounts whose edits it indexed. Written only by the indexer, never from anything a client says.
+// The activity feed: what the board indexer found changed between two indexes of a board, each line
+// with the accounts whose edits touched that item; a person's run of edits of one field is one line,
+// extended as it goes. Written only by the indexer, never from anything a client says.
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
@@ -29,13 +30,21 @@ export function insert(db: Db, rows: NewActivity[]): number[] {
   return db.transaction(() => rows.map((r) => Number(statement.run(r).lastInsertRowid)))();
 }
 
-export function byIds(db: Db, ids: number[]): ActivityWithBoard[] {
-  if (ids.length === 0) return [];
-  return stmt(
-    db,
-    `SELECT a.*, b.title AS board_title FROM board_activity a JOIN boards b ON b.id = a.board_id
-     WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`,
-  ).all(JSON.stringify(ids)) as ActivityWithBoard[];
+/** The item's latest lines on the board, newest first (what a new change may extend). */
+export function latestOfItem(db: Db, boardId: string, itemId: string, limit: number): ActivityRow[] {
+  return stmt(db, 'SELECT * FROM board_activity WHERE board_id = ? AND item_id = ? ORDER BY id DESC LIMIT ?').all(boardId, itemId, limit) as ActivityRow[];
+}
+
+/** Extends a line with a later edit of the same field: its new time, title and `after`. */
+export function extend(db: Db, id: number, change: Pick<ActivityRow, 'at' | 'item_title' | 'after'>): void {
+  stmt(db, 'UPDATE board_activity SET at = @at, item_title = @item_title, after = @after WHERE id = @id').run({ id, ...change });
+}
+
+export function remove(db: Db, ids: number[]): void {
+  const statement = stmt(db, 'DELETE FROM board_activity WHERE id = ?');
+  db.transaction(() => {
+    for (const id of ids) statement.run(id);
+  })();
 }
 
 /** The workspace's latest activity on boards that are not archived, newest first. */

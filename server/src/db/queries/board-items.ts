@@ -1,6 +1,8 @@
 // The board items index: what the board indexer derived from each board's document, one row per
-// item, replaced as a whole each time the board is indexed; dashboards, calendars and task lists read it.
-import type { BoardItem, BoardKind, ItemStatus, PeriodKind } from '@soplan/shared';
+// item; each index writes only the rows that changed and deletes the gone ones. Dashboards, calendars
+// and task lists read it. Nothing here depends on the day: overdue and next occurrences are derived
+// when read (SPEC F7).
+import type { BoardKind, IndexedItem, ItemStatus, PeriodKind } from '@soplan/shared';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
@@ -17,29 +19,71 @@ export interface BoardItemRow {
   /** JSON array of names. */
   responsibles: string;
   form: string;
-  overdue: 0 | 1;
-  next_start: string | null;
-  next_end: string | null;
+  /** The item's section, month or pair; null for rows indexed before the index knew it. */
+  group_id: string | null;
+  group_title: string;
 }
 export type WorkspaceItemRow = BoardItemRow & { board_title: string; board_kind: BoardKind };
 
-/** Replaces the board's rows with `items`, in one transaction. */
-export function replace(db: Db, boardId: string, items: BoardItem[], today: string, now = Date.now()): void {
+/** A row read back as the item it stores; a malformed names list reads as none. */
+export function indexedItemOf(row: BoardItemRow): IndexedItem {
+  return {
+    id: row.item_id,
+    title: row.title,
+    period: row.period,
+    periodKind: row.period_kind,
+    start: row.start_date,
+    end: row.end_date,
+    status: row.status,
+    responsibles: namesOf(row.responsibles),
+    form: row.form,
+    group: row.group_id ?? '',
+    groupTitle: row.group_title,
+  };
+}
+
+function namesOf(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface IndexWrite {
+  /** New and changed items with their position on the board. */
+  upsert: { item: IndexedItem; position: number }[];
+  /** Ids of items the board no longer holds. */
+  remove: string[];
+  /** The board's item count now. */
+  count: number;
+  /** The day the index ran (for operators) and when. */
+  today: string;
+  at: number;
+}
+
+/** Writes one index of a board: the changed rows, the deletions and the board's index state, in one transaction. */
+export function write(db: Db, boardId: string, w: IndexWrite): void {
   db.transaction(() => {
-    stmt(db, 'DELETE FROM board_items WHERE board_id = ?').run(boardId);
-    const insert = stmt(
+    const upsert = stmt(
       db,
-      `INSERT OR REPLACE INTO board_items (board_id, item_id, position, title, period, period_kind, start_date, end_date, status, responsibles, form, overdue, next_start, next_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO board_items (board_id, item_id, position, title, period, period_kind, start_date, end_date, status, responsibles, form, group_id, group_title)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (board_id, item_id) DO UPDATE SET position = excluded.position, title = excluded.title, period = excluded.period,
+         period_kind = excluded.period_kind, start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status,
+         responsibles = excluded.responsibles, form = excluded.form, group_id = excluded.group_id, group_title = excluded.group_title`,
     );
-    items.forEach((i, position) =>
-      insert.run(boardId, i.id, position, i.title, i.period, i.periodKind, i.start, i.end, i.status, JSON.stringify(i.responsibles), i.form, i.overdue ? 1 : 0, i.next?.start ?? null, i.next?.end ?? null),
-    );
+    for (const { item: i, position } of w.upsert) {
+      upsert.run(boardId, i.id, position, i.title, i.period, i.periodKind, i.start, i.end, i.status, JSON.stringify(i.responsibles), i.form, i.group, i.groupTitle);
+    }
+    const remove = stmt(db, 'DELETE FROM board_items WHERE board_id = ? AND item_id = ?');
+    for (const id of w.remove) remove.run(boardId, id);
     stmt(
       db,
       `INSERT INTO board_index_state (board_id, indexed_on, indexed_at, item_count) VALUES (?, ?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET indexed_on = excluded.indexed_on, indexed_at = excluded.indexed_at, item_count = excluded.item_count`,
-    ).run(boardId, today, now, items.length);
+    ).run(boardId, w.today, w.at, w.count);
   })();
 }
 
@@ -47,7 +91,7 @@ export function ofBoard(db: Db, boardId: string): BoardItemRow[] {
   return stmt(db, 'SELECT * FROM board_items WHERE board_id = ? ORDER BY position').all(boardId) as BoardItemRow[];
 }
 
-/** Whether the board was ever indexed (its first index is a baseline, not activity). */
+/** Whether the board was ever indexed. */
 export function wasIndexed(db: Db, boardId: string): boolean {
   return stmt(db, 'SELECT 1 FROM board_index_state WHERE board_id = ?').get(boardId) !== undefined;
 }

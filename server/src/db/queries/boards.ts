@@ -11,14 +11,17 @@ export interface BoardRow {
   created_by: string;
   created_at: number;
   updated_at: number;
+  /** The last document upgrade the board's document has had (sync/document-upgrade.ts, rule B8). */
+  document_version: number;
 }
 
-export function insert(db: Db, b: BoardRow): void {
+/** Inserts a board; without `document_version` its document counts as not upgraded yet (0). */
+export function insert(db: Db, b: Omit<BoardRow, 'document_version'> & { document_version?: number }): void {
   stmt(
     db,
-    `INSERT INTO boards (id, workspace_id, kind, title, archived_at, created_by, created_at, updated_at)
-     VALUES (@id, @workspace_id, @kind, @title, @archived_at, @created_by, @created_at, @updated_at)`,
-  ).run(b);
+    `INSERT INTO boards (id, workspace_id, kind, title, archived_at, created_by, created_at, updated_at, document_version)
+     VALUES (@id, @workspace_id, @kind, @title, @archived_at, @created_by, @created_at, @updated_at, @document_version)`,
+  ).run({ ...b, document_version: b.document_version ?? 0 });
 }
 export function byId(db: Db, id: string): BoardRow | undefined {
   return stmt(db, 'SELECT * FROM boards WHERE id = ?').get(id) as BoardRow | undefined;
@@ -31,4 +34,12 @@ export function list(db: Db, workspaceId: string, includeArchived: boolean): Boa
 }
 export function update(db: Db, id: string, title: string, archivedAt: number | null, at: number): void {
   stmt(db, 'UPDATE boards SET title = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(title, archivedAt, at, id);
+}
+
+/** Boards whose document has had fewer upgrades than `version`, archived ones included. */
+export function needingDocumentUpgrade(db: Db, version: number): Pick<BoardRow, 'id' | 'kind' | 'document_version'>[] {
+  return stmt(db, 'SELECT id, kind, document_version FROM boards WHERE document_version < ? ORDER BY id').all(version) as Pick<BoardRow, 'id' | 'kind' | 'document_version'>[];
+}
+export function setDocumentVersion(db: Db, id: string, version: number): void {
+  stmt(db, 'UPDATE boards SET document_version = ? WHERE id = ?').run(version, id);
 }

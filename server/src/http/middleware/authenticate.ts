@@ -38,3 +38,10 @@ export function requireUser(c: { get(key: 'auth'): AppEnv['Variables']['auth'] }
   if (!auth) throw new AppError('unauthenticated', 'Log in first');
   return auth;
 }
+
+/** The caller's browser session, or a 401 without one and a 403 for an API token: changing the password takes the person, not a script. */
+export function requireSession(c: { get(key: 'auth'): AppEnv['Variables']['auth'] }) {
+  const auth = requireUser(c);
+  if (auth.via !== 'session') throw new AppError('session_required', 'This needs a logged-in session; an API token cannot do it');
+  return auth;
+}

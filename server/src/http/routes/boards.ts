@@ -11,15 +11,7 @@ export function boardRoutes({ db, events }: Deps) {
     .patch('/boards/:id', async (c) => {
       const { user } = requireUser(c);
       const body = await readJson(c, updateBoardBody);
-      const board = updateBoard(db, user.id, c.req.param('id'), body);
-      if (body.archived !== undefined) events.emit({ type: 'board-access-changed', boardId: board.id });
-      events.emit({ type: 'boards-listing-changed', workspaceId: board.workspaceId });
-      return c.json(board);
+      return c.json(updateBoard(db, events, user.id, c.req.param('id'), body));
     })
-    .delete('/boards/:id', (c) => {
-      const board = archiveBoard(db, requireUser(c).user.id, c.req.param('id'));
-      events.emit({ type: 'board-access-changed', boardId: board.id });
-      events.emit({ type: 'boards-listing-changed', workspaceId: board.workspaceId });
-      return c.json(board);
-    });
+    .delete('/boards/:id', (c) => c.json(archiveBoard(db, events, requireUser(c).user.id, c.req.param('id'))));
 }

@@ -33,13 +33,10 @@ export function workspaceRoutes({ db, events }: Deps) {
     .patch('/workspaces/:id/members/:userId', async (c) => {
       const userId = uid(c);
       const { role } = await readJson(c, updateMemberBody);
-      const member = ws.changeMemberRole(db, userId, c.req.param('id'), c.req.param('userId'), role);
-      events.emit({ type: 'member-role-changed', workspaceId: c.req.param('id'), userId: member.userId });
-      return c.json(member);
+      return c.json(ws.changeMemberRole(db, events, userId, c.req.param('id'), c.req.param('userId'), role));
     })
     .delete('/workspaces/:id/members/:userId', (c) => {
-      ws.removeMember(db, uid(c), c.req.param('id'), c.req.param('userId'));
-      events.emit({ type: 'member-removed', workspaceId: c.req.param('id'), userId: c.req.param('userId') });
+      ws.removeMember(db, events, uid(c), c.req.param('id'), c.req.param('userId'));
       return c.body(null, 204);
     })
     .get('/workspaces/:id/organisations', (c) => c.json(ws.listOrganisations(db, uid(c), c.req.param('id'))))
@@ -66,23 +63,21 @@ export function workspaceRoutes({ db, events }: Deps) {
     .get('/workspaces/:id/invites', (c) => c.json(ws.listInvites(db, uid(c), c.req.param('id'))))
     .post('/workspaces/:id/invites', async (c) => {
       const userId = uid(c);
-      const { role } = await readJson(c, createInviteBody);
-      return c.json(ws.createInvite(db, userId, c.req.param('id'), role), 201);
+      const body = await readJson(c, createInviteBody);
+      return c.json(ws.createInvite(db, userId, c.req.param('id'), body), 201);
     })
     .delete('/workspaces/:id/invites/:inviteId', (c) => {
       ws.revokeInvite(db, uid(c), c.req.param('id'), c.req.param('inviteId'));
       return c.body(null, 204);
     })
     .get('/invites/:token', (c) => c.json(ws.previewInvite(db, c.req.param('token'))))
-    .post('/invites/:token/accept', (c) => c.json(ws.acceptInvite(db, uid(c), c.req.param('token'))))
+    .post('/invites/:token/accept', (c) => c.json(ws.acceptInvite(db, events, uid(c), c.req.param('token'))))
     .get('/workspaces/:id/boards', (c) =>
       c.json(ws.listBoards(db, uid(c), c.req.param('id'), c.req.query('archived') === '1' || c.req.query('archived') === 'true')),
     )
     .post('/workspaces/:id/boards', async (c) => {
       const userId = uid(c);
       const { kind, title } = await readJson(c, createBoardBody);
-      const board = ws.createBoard(db, userId, c.req.param('id'), kind, title);
-      events.emit({ type: 'boards-listing-changed', workspaceId: board.workspaceId });
-      return c.json(board, 201);
+      return c.json(ws.createBoard(db, events, userId, c.req.param('id'), kind, title), 201);
     });
 }

@@ -2,7 +2,7 @@
 // stock y-websocket provider (the session cookie authenticates), who else is here, the connection
 // state, and per-user undo (Ctrl+Z undoes only this person's edits: remote changes arrive with the
 // provider as origin, which the undo manager does not track).
-import { CLOSE, textField, type Item } from '@soplan/shared';
+import { CLOSE, plainTextOf, textField, type Item } from '@soplan/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -14,7 +14,11 @@ const LOCAL_FALLBACK_MS = 2500;
 /** How long the live connection waits for the offline copy before it connects anyway. */
 const LOCAL_FIRST_MS = 1000;
 
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied';
+/** `refused` and `quarantined`: the server closed for good because an edit was over its limits (SPEC L5–L7). */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied' | 'refused' | 'quarantined';
+
+/** The final states: the provider stops reconnecting and the state stays until the page reloads. */
+const FINAL_STATES: ReadonlySet<ConnectionState> = new Set(['denied', 'refused', 'quarantined']);
 
 export interface Peer {
   clientId: number;
@@ -23,7 +27,7 @@ export interface Peer {
   self: boolean;
 }
 
-/** A long-text field as a view gets it: its Y.Text when it is one, else the plain value and a way to create it. */
+/** A typed field as a view gets it: its Y.Text when it is one, else the plain value (an older board's) and a way to create it. */
 export interface TextBinding {
   text: Y.Text | null;
   fallback: string;
@@ -74,12 +78,12 @@ export class BoardSession {
       this.#localReady = true;
       if (this.doc.store.clients.size > 0) this.ready = true;
       this.#fallback = setTimeout(() => (this.ready = true), LOCAL_FALLBACK_MS);
-      if (this.connection === 'offline' || this.connection === 'denied') this.ready = true;
+      if (this.connection === 'offline' || FINAL_STATES.has(this.connection)) this.ready = true;
     });
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, connect: false });
     this.provider.on('status', ({ status }) => {
-      if (this.connection === 'denied') return;
+      if (FINAL_STATES.has(this.connection)) return;
       this.connection = status === 'connected' ? 'online' : status === 'connecting' && this.connection !== 'offline' ? 'connecting' : 'offline';
       if (this.connection === 'offline' && this.#localReady) this.ready = true;
     });
@@ -87,10 +91,12 @@ export class BoardSession {
       if (synced) this.ready = true;
     });
     this.provider.on('closed', (event: { code: number }) => {
-      if (event.code === CLOSE.accessRevoked.code || (event.code >= 4400 && event.code < 4500)) this.connection = 'denied';
+      if (event.code === CLOSE.overLimits.code) this.connection = 'refused';
+      else if (event.code === CLOSE.quarantined.code) this.connection = 'quarantined';
+      else if (event.code >= 4400 && event.code < 4500) this.connection = 'denied';
     });
     this.provider.on('connection-error', () => {
-      if (this.connection !== 'denied') this.connection = 'offline';
+      if (!FINAL_STATES.has(this.connection)) this.connection = 'offline';
     });
     this.undoManager = new Y.UndoManager(
       roots.map((name) => this.doc.getMap(name)),
@@ -126,16 +132,16 @@ export class BoardSession {
   }
 
   /**
-   * Binds a view to an item's long-text field without writing during render: the Y.Text is created
-   * only when someone types. Reading `version` makes the view rebind when the field's Y.Text
-   * arrives from the server after the first render.
+   * Binds a view to an item's typed field without writing during render: the Y.Text is created
+   * only when someone types (holding what the field showed, rule B3). Reading `version` makes the
+   * view rebind when the field's Y.Text arrives from the server after the first render.
    */
   text(item: Item | undefined, key: string): TextBinding {
     void this.version;
     const value = item?.get(key);
     return {
       text: value instanceof Y.Text ? value : null,
-      fallback: typeof value === 'string' ? value : '',
+      fallback: plainTextOf(value),
       ensure: () => {
         let created = new Y.Text();
         if (item) this.doc.transact(() => (created = textField(item, key)), LOCAL_EDIT);

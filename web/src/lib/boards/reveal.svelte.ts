@@ -103,7 +103,12 @@ export function markShown(): void {
 export function showLinkedItem(reveal: Reveal, place: (itemId: string) => { group: string; index: number } | null): void {
   const match = /^#item-(.+)$/.exec(location.hash);
   if (!match) return;
-  const itemId = decodeURIComponent(match[1]!);
+  let itemId: string;
+  try {
+    itemId = decodeURIComponent(match[1]!);
+  } catch {
+    return; // a link with broken escapes («%E0%A4%A») points at no item; the board still opens
+  }
   const at = place(itemId);
   if (!at) return;
   reveal.show(at.group, at.index);
