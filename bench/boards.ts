@@ -63,7 +63,12 @@ function bigPlanGraph(): Uint8Array {
   setPlanGraphRange(doc, '2025-09', '2026-08');
   const months = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
   for (let i = 0; i < EVENTS; i++) {
-    addPlanGraphEvent(doc, months[i % months.length]!, { title: `Мероприятие ${i + 1}: семинар для педагогов сети`, form: DEFAULT_EVENT_FORMS[i % DEFAULT_EVENT_FORMS.length]!, responsibles: [`МДОУ № ${(i % 40) + 1}`], partner: i % 7 === 0 ? 'ЯГПУ' : '' });
+    addPlanGraphEvent(doc, months[i % months.length]!, {
+      title: `Мероприятие ${i + 1}: семинар для педагогов сети`,
+      form: DEFAULT_EVENT_FORMS[i % DEFAULT_EVENT_FORMS.length]!,
+      responsibles: [`МДОУ № ${(i % 40) + 1}`],
+      partner: i % 7 === 0 ? 'ЯГПУ' : '',
+    });
   }
   return Y.encodeStateAsUpdate(doc);
 }
@@ -72,7 +77,12 @@ function bigRoadmap(): Uint8Array {
   const doc = new Y.Doc();
   const sections = Array.from({ length: 20 }, (_, s) => addRoadmapSection(doc, `Направление ${s + 1}`));
   for (let i = 0; i < ITEMS; i++) {
-    addRoadmapItem(doc, sections[i % sections.length]!, { title: `Мероприятие ${i + 1} дорожной карты`, period: ['Октябрь 2025 г.', 'Ежегодно', 'Январь – март 2026 г.', 'Постоянно'][i % 4]!, responsibles: ['МБОУ ДПО МЦ'], result: 'Аналитическая справка' });
+    addRoadmapItem(doc, sections[i % sections.length]!, {
+      title: `Мероприятие ${i + 1} дорожной карты`,
+      period: ['Октябрь 2025 г.', 'Ежегодно', 'Январь – март 2026 г.', 'Постоянно'][i % 4]!,
+      responsibles: ['МБОУ ДПО МЦ'],
+      result: 'Аналитическая справка',
+    });
   }
   return Y.encodeStateAsUpdate(doc);
 }
@@ -113,7 +123,10 @@ await stop(server.child);
 server = await start(dataDir, 0);
 
 const rows: string[] = [];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1400, height: 900 } });
 await context.request.post('/api/auth/login', { data: { email: 'bench@bench.local', password: 'bench-password' }, headers: { origin: server.base } });
 const results: Record<string, { sync: number; render: number; perBoard: number }> = {};
@@ -138,7 +151,10 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
   for (let run = 0; run < 3; run++) {
     const page = await context.newPage();
     await page.goto(`/boards/${id}`);
-    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, { timeout: 60_000, polling: 20 });
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, {
+      timeout: 60_000,
+      polling: 20,
+    });
     completeTimes.push(await page.evaluate(() => performance.now()));
     shownTimes.push(await page.evaluate(() => performance.getEntriesByName('soplan:board-shown')[0]?.startTime ?? Number.NaN));
     await page.close();
@@ -187,7 +203,10 @@ ${rows.join('\n')}
 
 Targets:
 ${(['plan-graph', 'roadmap'] as const)
-  .map((k) => `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; rendered under 1 s: ${results[k]!.render.toFixed(0)} ms, ${verdict(results[k]!.render < 1000)}`)
+  .map(
+    (k) =>
+      `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; rendered under 1 s: ${results[k]!.render.toFixed(0)} ms, ${verdict(results[k]!.render < 1000)}`,
+  )
   .join('\n')}
 `;
 writeSection('boards', section);

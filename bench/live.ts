@@ -27,7 +27,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-bench-live-'));
 const { child, match } = await launch(
   [path.join(root, 'server/src/main.ts')],
-  { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', WEB_BUILD_DIR: path.join(dataDir, 'none'), ...ONE_ACCOUNT_FOR_EVERYONE },
+  {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SOPLAN_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    WEB_BUILD_DIR: path.join(dataDir, 'none'),
+    ...ONE_ACCOUNT_FOR_EVERYONE,
+  },
   /Soplan: http:\/\/[^:]+:(\d+)/,
 );
 const server: ChildProcess = child;
@@ -56,7 +64,8 @@ for (let b = 0; b < BOARDS; b++) {
   const itemIds: string[] = [];
   first.transact(() => {
     const section = addRoadmapSection(first, 'Направление');
-    for (let i = 0; i < ITEMS_PER_BOARD; i++) itemIds.push(addRoadmapItem(first, section, { title: `Мероприятие ${i + 1}`, period: 'Ежегодно', responsibles: ['МДОУ № 8'], result: '' }));
+    for (let i = 0; i < ITEMS_PER_BOARD; i++)
+      itemIds.push(addRoadmapItem(first, section, { title: `Мероприятие ${i + 1}`, period: 'Ежегодно', responsibles: ['МДОУ № 8'], result: '' }));
   });
   editors.forEach((editor, e) => (editor.itemId = itemIds[e]!));
   boards.push({ id, editors });
@@ -69,7 +78,11 @@ const latencies: number[] = [];
 let delivered = 0;
 
 function dashboard(): Promise<Socket<LiveServerEvents, LiveClientEvents>> {
-  const socket: Socket<LiveServerEvents, LiveClientEvents> = io(base, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: base } });
+  const socket: Socket<LiveServerEvents, LiveClientEvents> = io(base, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: base },
+  });
   socket.on('board:indexed', (event) => {
     const now = performance.now();
     for (const line of event.activity) {
@@ -95,15 +108,18 @@ async function editFor(ms: number): Promise<number> {
   let edits = 0;
   const timers = boards.flatMap((board) =>
     board.editors.map((editor, i) =>
-      setTimeout(() => {
-        const tick = setInterval(() => {
-          if (performance.now() - started > ms) return clearInterval(tick);
-          const title = `Правка ${++counter}`;
-          sent.set(title, performance.now());
-          editor.doc.transact(() => updateItem(roadmapItems(editor.doc), editor.itemId, { title }));
-          edits++;
-        }, EDIT_EVERY_MS);
-      }, (i * EDIT_EVERY_MS) / EDITORS_PER_BOARD + Math.random() * 50),
+      setTimeout(
+        () => {
+          const tick = setInterval(() => {
+            if (performance.now() - started > ms) return clearInterval(tick);
+            const title = `Правка ${++counter}`;
+            sent.set(title, performance.now());
+            editor.doc.transact(() => updateItem(roadmapItems(editor.doc), editor.itemId, { title }));
+            edits++;
+          }, EDIT_EVERY_MS);
+        },
+        (i * EDIT_EVERY_MS) / EDITORS_PER_BOARD + Math.random() * 50,
+      ),
     ),
   );
   await sleep(ms + EDIT_EVERY_MS * 2);

@@ -12,9 +12,7 @@ export interface LoadClientsInput {
   intervalMs: number;
 }
 export type LoadClientsCommand = 'start' | 'stop' | 'report';
-export type LoadClientsMessage =
-  | { type: 'ready' }
-  | { type: 'report'; latencies: Float64Array; sent: number; delivered: number; diverged: number };
+export type LoadClientsMessage = { type: 'ready' } | { type: 'report'; latencies: Float64Array; sent: number; delivered: number; diverged: number };
 
 interface Member {
   doc: Y.Doc;

@@ -13,7 +13,10 @@ export function cpuSeconds(pid: number): number {
 
 /** Resident memory now (VmRSS) or at its peak (VmHWM), in MiB. */
 export function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -27,7 +30,9 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 export function writeSection(name: string, section: string): void {
   const start = `<!-- bench:${name} -->`;
   const body = `${start}\n${section.trim()}\n<!-- /bench:${name} -->`;
-  const existing = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8') : '# Benchmarks\n\nWritten by the `pnpm bench:*` scripts; each run replaces its own section.\n';
+  const existing = fs.existsSync(REPORT)
+    ? fs.readFileSync(REPORT, 'utf8')
+    : '# Benchmarks\n\nWritten by the `pnpm bench:*` scripts; each run replaces its own section.\n';
   const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*<!-- \\/bench:${name} -->`);
   fs.writeFileSync(REPORT, marked.test(existing) ? existing.replace(marked, body) : `${existing.trimEnd()}\n\n${body}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), REPORT)}`);

@@ -86,12 +86,24 @@ export async function api(base: string, method: string, p: string, body: unknown
  * The load's simulated people share one account and one address, so the per-account and per-IP
  * bounds (SPEC L7, L8), meant for one real person, are lifted to what the whole load needs.
  */
-export const ONE_ACCOUNT_FOR_EVERYONE = { SYNC_MAX_CONNECTIONS_PER_USER: '100000', SYNC_MAX_CONNECTIONS_PER_IP: '100000', SYNC_USER_APPLY_MS_PER_SECOND: '1000000' };
+export const ONE_ACCOUNT_FOR_EVERYONE = {
+  SYNC_MAX_CONNECTIONS_PER_USER: '100000',
+  SYNC_MAX_CONNECTIONS_PER_IP: '100000',
+  SYNC_USER_APPLY_MS_PER_SECOND: '1000000',
+};
 
 async function bootSoplan(dataDir: string, auth: { token: string }): Promise<RunningPeer> {
   const { child, match } = await launch(
     [path.join(root, 'server/src/main.ts')],
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SOPLAN_DEMO: '0', LOG_LEVEL: 'warn', WEB_BUILD_DIR: path.join(dataDir, 'none'), ...ONE_ACCOUNT_FOR_EVERYONE },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SOPLAN_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      WEB_BUILD_DIR: path.join(dataDir, 'none'),
+      ...ONE_ACCOUNT_FOR_EVERYONE,
+    },
     /Soplan: http:\/\/[^:]+:(\d+)/,
   );
   const base = `http://127.0.0.1:${match[1]}`;
@@ -105,7 +117,8 @@ async function bootSoplan(dataDir: string, auth: { token: string }): Promise<Run
       const ws = await api(base, 'POST', '/api/workspaces', { name: 'Bench' }, cookie);
       auth.token = (await api(base, 'POST', '/api/tokens', { name: 'bench' }, cookie)).body.token!;
       const ids: string[] = [];
-      for (let i = 0; i < count; i++) ids.push((await api(base, 'POST', `/api/workspaces/${ws.body.id}/boards`, { kind: 'roadmap', title: `B${i}` }, cookie)).body.id!);
+      for (let i = 0; i < count; i++)
+        ids.push((await api(base, 'POST', `/api/workspaces/${ws.body.id}/boards`, { kind: 'roadmap', title: `B${i}` }, cookie)).body.id!);
       return ids;
     },
     endpoint: () => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${match[1]}/sync`, params: { token: auth.token } }),

@@ -145,7 +145,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const peer of peers) {
     console.log(`▶ round ${round}/${ROUNDS}, ${peer.name}: ${BOARDS} boards × ${CLIENTS} clients, an edit every ${INTERVAL_MS} ms for ${SECONDS} s`);
     const r = await load(peer);
-    console.log(`  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.cpuPerEditUs.toFixed(1)} µs CPU/edit, ${r.rss.toFixed(0)} MiB, delivered ${r.deliveredPct.toFixed(2)} %, diverged ${r.diverged}`);
+    console.log(
+      `  p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.cpuPerEditUs.toFixed(1)} µs CPU/edit, ${r.rss.toFixed(0)} MiB, delivered ${r.deliveredPct.toFixed(2)} %, diverged ${r.diverged}`,
+    );
     rounds.get(peer)!.push(r);
   }
 }

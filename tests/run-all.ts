@@ -1,4 +1,4 @@
-// Runs every suite — typecheck, lint (ESLint), shared + server (vitest),
+// Runs every suite — typecheck, lint (ESLint), format (Prettier --check), shared + server (vitest),
 // end-to-end in Chromium (vitest + playwright-core) — and ends with one line totalled over the test
 // suites: "N passed, N failed". A failed check makes the run fail without changing that count.
 import { spawnSync } from 'node:child_process';
@@ -24,10 +24,11 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-// Checks that pass or fail as a whole (no test count): types, lint rules.
+// Checks that pass or fail as a whole (no test count): types, lint rules, formatting.
 const CHECKS: { name: string; script: string }[] = [
   { name: 'typecheck', script: 'typecheck' },
   { name: 'lint', script: 'lint' },
+  { name: 'format', script: 'format:check' },
 ];
 const failedChecks: typeof CHECKS = [];
 for (const check of CHECKS) {

@@ -60,7 +60,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const presence = new WorkspacePresence();
   const sync = new SyncServer({ db, config, log, events, indexer, presence, limits: options.syncLimits });
   const online = (workspaceId: string) => presence.online(workspaceId);
-  const api = getRequestListener(createApi({ db, config, log, events, online, today, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) }).fetch);
+  const api = getRequestListener(
+    createApi({ db, config, log, events, online, today, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) }).fetch,
+  );
   const web = await loadWebHandler(config.webBuildDir, log);
 
   const server = http.createServer((req, res) => {

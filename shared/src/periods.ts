@@ -141,7 +141,8 @@ function normalise(text: string): string {
     .trim();
 }
 
-const ONGOING = /^(?:постоянно|в течени[ие] (?:всего |учебного )?(?:периода|года|срока)(?: .*)?|в течени[ие] (?:всего )?(?:учебного года|реализации .*)|весь период(?: .*)?|на протяжении (?:всего )?периода(?: .*)?)$/;
+const ONGOING =
+  /^(?:постоянно|в течени[ие] (?:всего |учебного )?(?:периода|года|срока)(?: .*)?|в течени[ие] (?:всего )?(?:учебного года|реализации .*)|весь период(?: .*)?|на протяжении (?:всего )?периода(?: .*)?)$/;
 const SEPARATE = /по отдельному (?:графику|плану)/;
 
 function recurrenceOf(s: string): Recurrence | null {
@@ -149,7 +150,14 @@ function recurrenceOf(s: string): Recurrence | null {
   if (/^ежемесячно/.test(s)) return { every: 'month', months: [] };
   if (!/^ежегодно/.test(s)) return null;
   const rest = s.replace(/^ежегодно/, '').replace(/\(.*?\)/g, ' ');
-  const months = [...new Set(rest.split(/[^а-яе]+/).map(monthOf).filter((m): m is number => m !== null))].sort((a, b) => a - b);
+  const months = [
+    ...new Set(
+      rest
+        .split(/[^а-яе]+/)
+        .map(monthOf)
+        .filter((m): m is number => m !== null),
+    ),
+  ].sort((a, b) => a - b);
   return { every: 'year', months };
 }
 
@@ -181,7 +189,14 @@ function rangeOf(s: string, context: PeriodContext): { start: string | null; end
   }
   for (const p of [left, right]) if (p.year === undefined && p.month !== undefined) p.year = yearFor(p.month, context);
   if (left.year === undefined || right.year === undefined) return null;
-  if (sides.length === 2 && a.year === undefined && left.month !== undefined && right.month !== undefined && left.month > right.month && left.year === right.year) {
+  if (
+    sides.length === 2 &&
+    a.year === undefined &&
+    left.month !== undefined &&
+    right.month !== undefined &&
+    left.month > right.month &&
+    left.year === right.year
+  ) {
     left.year -= 1; // «сентябрь - май 2022» spans the new year
   }
   const start = firstDay(left as Point & { year: number });

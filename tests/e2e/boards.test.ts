@@ -62,7 +62,10 @@ describe('roadmap, two people at once', () => {
     await b.page.getByTestId('peer').first().waitFor();
     await Promise.all([typeAtEnd(a.page, titleOf(a.page, '1.1'), ' (А)'), typeAtEnd(b.page, titleOf(b.page, '1.2'), ' (Б)')]);
     for (const { page } of [a, b]) {
-      await eventually(async () => (await titleOf(page, '1.1').inputValue()).endsWith(' (А)') && (await titleOf(page, '1.2').inputValue()).endsWith(' (Б)'), 'both edits');
+      await eventually(
+        async () => (await titleOf(page, '1.1').inputValue()).endsWith(' (А)') && (await titleOf(page, '1.2').inputValue()).endsWith(' (Б)'),
+        'both edits',
+      );
     }
     await b.page.getByTestId('roadmap-section').nth(1).getByTestId('add-item').click();
     await typeAtEnd(b.page, titleOf(b.page, '2.4'), 'Новое мероприятие от Петровой');
@@ -71,17 +74,20 @@ describe('roadmap, two people at once', () => {
     await b.context.close();
   });
 
-  it('Ctrl+Z undoes only one\'s own edit', async () => {
+  it("Ctrl+Z undoes only one's own edit", async () => {
     const a = await openBoard(OWNER, YAROSLAVL);
     const b = await openBoard(EDITOR, YAROSLAVL);
     const before = await titleOf(a.page, '1.1').inputValue();
     await typeAtEnd(a.page, titleOf(a.page, '1.1'), ' — моя правка');
     await typeAtEnd(b.page, titleOf(b.page, '1.2'), ' — правка коллеги');
-    await eventually(async () => (await titleOf(a.page, '1.2').inputValue()).endsWith(' — правка коллеги'), 'the colleague\'s edit');
+    await eventually(async () => (await titleOf(a.page, '1.2').inputValue()).endsWith(' — правка коллеги'), "the colleague's edit");
     await a.page.locator('h1').click();
     await a.page.keyboard.press('Control+z');
     for (const { page } of [a, b]) {
-      await eventually(async () => (await titleOf(page, '1.1').inputValue()) === before && (await titleOf(page, '1.2').inputValue()).endsWith(' — правка коллеги'), 'undo of my edit only');
+      await eventually(
+        async () => (await titleOf(page, '1.1').inputValue()) === before && (await titleOf(page, '1.2').inputValue()).endsWith(' — правка коллеги'),
+        'undo of my edit only',
+      );
     }
     await a.context.close();
     await b.context.close();
@@ -114,7 +120,11 @@ describe('roadmap, two people at once', () => {
     await b.context.setOffline(false);
     await b.page.locator('[data-testid="connection"][data-state="online"]').waitFor();
     for (const { page } of [a, b]) {
-      await eventually(async () => (await titleOf(page, '4.1').inputValue()).endsWith(' (правка без сети)') && (await titleOf(page, '4.2').inputValue()).endsWith(' (правка в сети)'), 'merged edits');
+      await eventually(
+        async () =>
+          (await titleOf(page, '4.1').inputValue()).endsWith(' (правка без сети)') && (await titleOf(page, '4.2').inputValue()).endsWith(' (правка в сети)'),
+        'merged edits',
+      );
     }
     await a.context.close();
     await b.context.close();
@@ -194,12 +204,19 @@ describe('plan-graph, two people at once', () => {
     await typeAtEnd(a.page, card.getByRole('textbox', { name: 'Название мероприятия' }), 'Вебинар для наставников');
     await card.getByRole('combobox', { name: 'Форма мероприятия' }).fill('Вебинар');
     await card.getByRole('combobox', { name: 'Форма мероприятия' }).press('Tab');
-    await eventually(async () => (await october(b.page).getByTestId('plan-event').last().getByRole('textbox', { name: 'Название мероприятия' }).inputValue()) === 'Вебинар для наставников', 'the new event');
+    await eventually(
+      async () =>
+        (await october(b.page).getByTestId('plan-event').last().getByRole('textbox', { name: 'Название мероприятия' }).inputValue()) ===
+        'Вебинар для наставников',
+      'the new event',
+    );
     await b.page.getByRole('button', { name: 'Перетащите, чтобы переместить, или нажмите Alt+↑/↓: Вебинар для наставников' }).focus();
     await b.page.keyboard.press('Alt+ArrowRight');
     for (const { page } of [a, b]) {
       await eventually(async () => {
-        const titles = await november(page).getByRole('textbox', { name: 'Название мероприятия' }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+        const titles = await november(page)
+          .getByRole('textbox', { name: 'Название мероприятия' })
+          .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
         return titles.includes('Вебинар для наставников');
       }, 'the event in November');
     }
@@ -237,7 +254,7 @@ describe('the workspace vocabulary of event forms', () => {
 });
 
 describe('programme, two people at once', () => {
-  it('both write in the same rich-text section and see each other\'s text and caret; a passport field edit shows for the other', async () => {
+  it("both write in the same rich-text section and see each other's text and caret; a passport field edit shows for the other", async () => {
     const a = await openBoard(OWNER, PROGRAMME);
     const b = await openBoard(EDITOR, PROGRAMME);
     const editorOf = (page: Page) => page.getByTestId('programme-section').first().locator('.ProseMirror');
@@ -282,7 +299,9 @@ describe('a big board', () => {
   it('shows its first rows at once and every other row soon after', async () => {
     const { context, page } = await openBoard(OWNER, created.id);
     await eventually(async () => (await rows(page)) === ITEMS, 'every row');
-    const marks = await page.evaluate(() => ['soplan:board-shown', 'soplan:board-complete'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null));
+    const marks = await page.evaluate(() =>
+      ['soplan:board-shown', 'soplan:board-complete'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
     expect(marks[0]).not.toBeNull();
     expect(marks[1]).not.toBeNull();
     expect(marks[0]!).toBeLessThan(marks[1]!);

@@ -60,7 +60,7 @@ async function eventually(check: () => Promise<boolean>, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('the coordinator\'s dashboard, live', () => {
+describe("the coordinator's dashboard, live", () => {
   it('an editor marks an item done in browser A; the dashboard in browser B shows the new counts and the activity line', async () => {
     const b = await person(OWNER, `/workspaces/${workspace!.id}/dashboard`);
     await b.page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
@@ -175,7 +175,15 @@ describe('the coordinator\'s dashboard, live', () => {
     await page.goto(`/workspaces/${workspace!.id}/dashboard`);
     await page.locator('[data-testid="live-state"][data-state="online"]').waitFor();
     const card = page.locator(`[data-testid="dash-board"][data-board="${PLAN}"]`);
-    const overdue = async () => Number(/\d+/.exec((await card.getByTestId('dash-overdue').textContent({ timeout: 1000 }).catch(() => '0')) ?? '0')?.[0] ?? 0);
+    const overdue = async () =>
+      Number(
+        /\d+/.exec(
+          (await card
+            .getByTestId('dash-overdue')
+            .textContent({ timeout: 1000 })
+            .catch(() => '0')) ?? '0',
+        )?.[0] ?? 0,
+      );
     const before = await overdue();
     await page.clock.fastForward('00:10');
     await eventually(async () => (await overdue()) === before + 1, 'the event overdue after midnight');
@@ -220,10 +228,17 @@ describe('the coordinator\'s dashboard, live', () => {
     // status words; what people typed (board titles, names, items) stays as typed.
     const chrome = 'h1, h2, legend, label, button, th[scope="col"], nav a, .counts dt, .badge, [data-testid="live-state"], .muted:not(:has(a))';
     const russianIn = async (page: Page) =>
-      page.evaluate((selector) => [...document.querySelectorAll(selector)].flatMap((el) => {
-        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join(' ');
-        return /[а-яё]/i.test(own) ? [own.trim()] : [];
-      }), chrome);
+      page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].flatMap((el) => {
+            const own = [...el.childNodes]
+              .filter((n) => n.nodeType === Node.TEXT_NODE)
+              .map((n) => n.textContent ?? '')
+              .join(' ');
+            return /[а-яё]/i.test(own) ? [own.trim()] : [];
+          }),
+        chrome,
+      );
     for (const path of ['dashboard', 'calendar', 'tasks', '']) {
       await b.page.goto(`/workspaces/${workspace!.id}${path ? `/${path}` : ''}`);
       await b.page.locator('h1').first().waitFor();

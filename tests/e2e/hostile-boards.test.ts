@@ -87,7 +87,11 @@ async function open(boardId: string, hash = ''): Promise<{ context: BrowserConte
 }
 
 async function typeAtEnd(page: Page, label: string, text: string, replace = false) {
-  await page.getByRole('textbox', { name: label, exact: true }).or(page.getByRole('combobox', { name: label, exact: true })).first().focus();
+  await page
+    .getByRole('textbox', { name: label, exact: true })
+    .or(page.getByRole('combobox', { name: label, exact: true }))
+    .first()
+    .focus();
   await page.keyboard.press(replace ? 'Control+A' : 'Control+End');
   await page.keyboard.type(text);
 }
@@ -130,7 +134,14 @@ describe('a roadmap holding hostile values', () => {
         order: 'junk!!',
       });
       ids.junk = addRoadmapItem(doc, s2, { title: '' });
-      set(roadmapItems(doc).get(ids.junk)!, { title: new Y.Text(BIDI), period: '2021-13-45', responsibles: [1, null, { a: 1 }], evidence: 999, status: new Y.Text('done'), order: 42 });
+      set(roadmapItems(doc).get(ids.junk)!, {
+        title: new Y.Text(BIDI),
+        period: '2021-13-45',
+        responsibles: [1, null, { a: 1 }],
+        evidence: 999,
+        status: new Y.Text('done'),
+        order: 42,
+      });
       ids.orphan = addRoadmapItem(doc, s1, { title: HUGE, period: 'Ежегодно' });
       set(roadmapItems(doc).get(ids.orphan)!, { section: 'gone' });
       roadmapItems(doc).set('junk', 42 as never);
@@ -152,7 +163,10 @@ describe('a roadmap holding hostile values', () => {
     await typeAtEnd(page, `Подтверждение (ссылки) ${await number(ids.junk)}`, 'https://example.org/b');
     const item = (id: string) => [...readRoadmap(reader.doc).sections.flatMap((s) => s.items), ...readRoadmap(reader.doc).orphans].find((i) => i.id === id);
     await eventually(
-      () => item(ids.old)?.responsibles.join('|') === 'МДОУ № 8|ЯГПУ|ГЦРО' && item(ids.wrong)?.period === 'Май 2022 г.' && item(ids.junk)?.evidence.join('|') === 'https://example.org/b',
+      () =>
+        item(ids.old)?.responsibles.join('|') === 'МДОУ № 8|ЯГПУ|ГЦРО' &&
+        item(ids.wrong)?.period === 'Май 2022 г.' &&
+        item(ids.junk)?.evidence.join('|') === 'https://example.org/b',
       'the repaired fields on the server',
     );
     await page.locator(`#item-${ids.junk} a[href="https://example.org/b"]`).waitFor();
@@ -211,8 +225,14 @@ describe('a plan-graph holding hostile values', () => {
     await card(ids.junkMonth).getByRole('button', { name: 'Подробнее' }).click();
     await card(ids.junkMonth).getByLabel('Месяц', { exact: true }).fill('2021-12');
     const event = (id: string) => readPlanGraph(reader.doc, '2022-01-15').events.find((e) => e.id === id);
-    await eventually(() => event(ids.wrong)?.form === 'Семинар' && event(ids.wrong)?.partner === 'ЯГПУ, ГЦРО (партнёры)' && event(ids.junkMonth)?.month === '2021-12', 'the repaired fields on the server');
-    await eventually(async () => (await page.locator('[data-testid="plan-month"][data-month="2021-12"]').locator(`#item-${ids.junkMonth}`).count()) === 1, 'the event in December');
+    await eventually(
+      () => event(ids.wrong)?.form === 'Семинар' && event(ids.wrong)?.partner === 'ЯГПУ, ГЦРО (партнёры)' && event(ids.junkMonth)?.month === '2021-12',
+      'the repaired fields on the server',
+    );
+    await eventually(
+      async () => (await page.locator('[data-testid="plan-month"][data-month="2021-12"]').locator(`#item-${ids.junkMonth}`).count()) === 1,
+      'the event in December',
+    );
     await expectRendered(page, errors);
     await context.close();
   });

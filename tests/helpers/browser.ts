@@ -7,7 +7,7 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 
 export function chromiumPath(): string {
   const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && fs.existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium (scripts/test.sh does) or set CHROMIUM_PATH');
+  if (!found) throw new Error("Chromium not found: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH");
   return found;
 }
 

@@ -9,7 +9,13 @@ describe('personal API tokens', () => {
     const { client } = await signedUp(server.client());
     const created = await client.post('/api/tokens', { name: 'Выгрузка для сайта' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), name: 'Выгрузка для сайта', token: expect.stringMatching(/^spt_[a-z2-7]{32}$/), createdAt: expect.any(String), lastUsedAt: null });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'Выгрузка для сайта',
+      token: expect.stringMatching(/^spt_[a-z2-7]{32}$/),
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+    });
     const list = await client.get('/api/tokens');
     expect(list.body).toHaveLength(1);
     expect(list.body[0]).not.toHaveProperty('token');
@@ -47,7 +53,7 @@ describe('personal API tokens', () => {
     expect((await server.client().get('/api/me', { token: 'garbage' })).status).toBe(401);
   });
 
-  it('nobody can revoke or see another person\'s token', async () => {
+  it("nobody can revoke or see another person's token", async () => {
     const { client: alice } = await signedUp(server.client());
     const { client: bob } = await signedUp(server.client());
     const { id, token } = (await alice.post('/api/tokens', { name: 'личный' })).body;

@@ -83,7 +83,7 @@ const item = (client: SyncClient, id: string) => roadmapItems(client.doc).get(id
 const titleOf = (client: SyncClient, id: string) => textField(item(client, id), 'title').toString();
 
 describe('board indexer', () => {
-  it('derives a board\'s items from live edits once they settle', async () => {
+  it("derives a board's items from live edits once they settle", async () => {
     const { boardId, people } = await boardWithPeople(server, ['editor']);
     const editor = connect(server.url, boardId, { token: people.editor!.token });
     await editor.synced();
@@ -92,7 +92,16 @@ describe('board indexer', () => {
     addRoadmapItem(editor.doc, section, { title: 'Отчёт', period: 'ежеквартально', status: 'done' });
     const rows = () => server.query<Row>('SELECT * FROM board_items WHERE board_id = ? ORDER BY position', boardId);
     await waitFor(() => rows().length === 2, 5000, 'the board to be indexed');
-    expect(rows()[0]).toMatchObject({ title: 'Мониторинг', period_kind: 'range', start_date: '2021-12-01', end_date: '2021-12-31', status: 'planned', responsibles: '["МБОУ ДПО МЦ"]', group_id: section, group_title: 'Раздел' });
+    expect(rows()[0]).toMatchObject({
+      title: 'Мониторинг',
+      period_kind: 'range',
+      start_date: '2021-12-01',
+      end_date: '2021-12-31',
+      status: 'planned',
+      responsibles: '["МБОУ ДПО МЦ"]',
+      group_id: section,
+      group_title: 'Раздел',
+    });
     expect(rows()[1]).toMatchObject({ title: 'Отчёт', period_kind: 'recurring', status: 'done' });
   });
 
@@ -120,7 +129,17 @@ describe('board indexer', () => {
         { op: 'update', item_id: ids[3] },
         { op: 'delete', item_id: ids[9] },
       ]);
-      expect(manual.query<Row>('SELECT status FROM board_items WHERE board_id = ? ORDER BY position', boardId).map((r) => r.status)).toEqual(['planned', 'planned', 'planned', 'done', 'planned', 'planned', 'planned', 'planned', 'planned']);
+      expect(manual.query<Row>('SELECT status FROM board_items WHERE board_id = ? ORDER BY position', boardId).map((r) => r.status)).toEqual([
+        'planned',
+        'planned',
+        'planned',
+        'done',
+        'planned',
+        'planned',
+        'planned',
+        'planned',
+        'planned',
+      ]);
     } finally {
       db.exec('DROP TRIGGER index_insert; DROP TRIGGER index_update; DROP TRIGGER index_delete; DROP TABLE index_writes;');
       db.close();
@@ -146,12 +165,14 @@ describe('board indexer', () => {
       if (r < 0.5) return new Y.Text('t');
       if (r < 0.6) return new Y.Array();
       const map = new Y.Map<unknown>();
-      for (const key of ['order', 'title', 'section', 'month', 'period', 'status', 'responsibles', 'route', 'body', 'date']) if (random() < 0.6) map.set(key, junk(depth + 1));
+      for (const key of ['order', 'title', 'section', 'month', 'period', 'status', 'responsibles', 'route', 'body', 'date'])
+        if (random() < 0.6) map.set(key, junk(depth + 1));
       return map;
     };
     for (let n = 0; n < 60; n++) {
       const doc = new Y.Doc();
-      for (const root of ['events', 'sections', 'items', 'meta', 'passport', 'stages', 'pairs']) for (let i = 0; i < 3; i++) doc.getMap<unknown>(root).set(`k${i}`, junk(0));
+      for (const root of ['events', 'sections', 'items', 'meta', 'passport', 'stages', 'pairs'])
+        for (let i = 0; i < 3; i++) doc.getMap<unknown>(root).set(`k${i}`, junk(0));
       for (const id of boardIds) expect(server.indexer.indexNow(id, doc)).not.toBeNull();
     }
     const editor = connect(server.url, boardId, { token: people.editor!.token });
@@ -178,7 +199,11 @@ describe('[F8] activity is credited to whoever touched the item', () => {
     const setUp = lines().length;
     editor.doc.transact(() => textField(item(editor, seminar), 'title').insert(7, ' для наставников'));
     owner.doc.transact(() => updateItem(roadmapItems(owner.doc), report, { status: 'in-progress' }));
-    await index((doc) => (roadmapItems(doc).get(report) as Item).get('status') === 'in-progress' && textField(roadmapItems(doc).get(seminar) as Item, 'title').toString() === 'Семинар для наставников');
+    await index(
+      (doc) =>
+        (roadmapItems(doc).get(report) as Item).get('status') === 'in-progress' &&
+        textField(roadmapItems(doc).get(seminar) as Item, 'title').toString() === 'Семинар для наставников',
+    );
     expect(lines().slice(setUp)).toEqual([
       { kind: 'renamed', item_title: 'Семинар для наставников', before: 'Семинар', after: 'Семинар для наставников', actor_ids: JSON.stringify([editorId]) },
       { kind: 'status', item_title: 'Отчёт', before: 'planned', after: 'in-progress', actor_ids: JSON.stringify([ownerId]) },
@@ -195,11 +220,16 @@ describe('[F8] activity is credited to whoever touched the item, together', () =
     textField(item(owner, id), 'title').insert(7, ' для');
     textField(item(editor, id), 'title').insert(0, 'Городской ');
     await index((doc) => /^Городской Семинар для$/.test(textField(roadmapItems(doc).get(id) as Item, 'title').toString()));
-    expect(lines().at(-1)).toMatchObject({ kind: 'renamed', before: 'Семинар', after: 'Городской Семинар для', actor_ids: JSON.stringify([ownerId, editorId].sort()) });
+    expect(lines().at(-1)).toMatchObject({
+      kind: 'renamed',
+      before: 'Семинар',
+      after: 'Городской Семинар для',
+      actor_ids: JSON.stringify([ownerId, editorId].sort()),
+    });
   });
 });
 
-describe('[F8] a person\'s run of edits of one field is one line', () => {
+describe("[F8] a person's run of edits of one field is one line", () => {
   it('a title typed character by character over several index windows is one rename; typed back, it is none', async () => {
     const { owner, editor, editorId, index, lines } = await twoPeople();
     let id = '';
@@ -223,7 +253,7 @@ describe('[F8] a person\'s run of edits of one field is one line', () => {
     expect(lines().filter((l) => l.kind === 'renamed')).toEqual([]);
   });
 
-  it('someone else\'s edit in between starts a new line', async () => {
+  it("someone else's edit in between starts a new line", async () => {
     const { owner, editor, ownerId, editorId, index, lines } = await twoPeople();
     let id = '';
     owner.doc.transact(() => (id = addRoadmapItem(owner.doc, addRoadmapSection(owner.doc, 'Направление'), { title: 'Семинар' })));
@@ -236,7 +266,11 @@ describe('[F8] a person\'s run of edits of one field is one line', () => {
     await setStatus(editor, 'done');
     await setStatus(owner, 'cancelled');
     await setStatus(editor, 'done');
-    expect(lines().filter((l) => l.kind === 'status').map((l) => [l.before, l.after, l.actor_ids])).toEqual([
+    expect(
+      lines()
+        .filter((l) => l.kind === 'status')
+        .map((l) => [l.before, l.after, l.actor_ids]),
+    ).toEqual([
       ['planned', 'done', JSON.stringify([editorId])],
       ['done', 'cancelled', JSON.stringify([ownerId])],
       ['cancelled', 'done', JSON.stringify([editorId])],
@@ -256,7 +290,13 @@ describe('[F3] moves and removals are recorded', () => {
     await roadmap.index((doc) => roadmapItems(doc).size === 1);
     moveRoadmapItem(roadmap.editor.doc, id, second);
     await roadmap.index((doc) => (roadmapItems(doc).get(id) as Item).get('section') === second);
-    expect(roadmap.lines().at(-1)).toEqual({ kind: 'moved', item_title: 'Анкетирование педагогов', before: 'Методическое сопровождение', after: 'Мониторинг', actor_ids: JSON.stringify([roadmap.editorId]) });
+    expect(roadmap.lines().at(-1)).toEqual({
+      kind: 'moved',
+      item_title: 'Анкетирование педагогов',
+      before: 'Методическое сопровождение',
+      after: 'Мониторинг',
+      actor_ids: JSON.stringify([roadmap.editorId]),
+    });
 
     const plan = await twoPeople('plan-graph');
     let event = '';
@@ -265,7 +305,9 @@ describe('[F3] moves and removals are recorded', () => {
     movePlanGraphEvent(plan.editor.doc, event, '2021-11');
     await plan.index((doc) => (doc.getMap('events').get(event) as Item).get('month') === '2021-11');
     // The month of an event without a date is its period too: one line, not a move and a reschedule.
-    expect(plan.lines().slice(1)).toEqual([{ kind: 'moved', item_title: 'Круглый стол', before: '2021-10', after: '2021-11', actor_ids: JSON.stringify([plan.editorId]) }]);
+    expect(plan.lines().slice(1)).toEqual([
+      { kind: 'moved', item_title: 'Круглый стол', before: '2021-10', after: '2021-11', actor_ids: JSON.stringify([plan.editorId]) },
+    ]);
   });
 
   it('deleting a roadmap section removes its items, each line naming who deleted it', async () => {
@@ -278,7 +320,15 @@ describe('[F3] moves and removals are recorded', () => {
     await index((doc) => roadmapItems(doc).size === 3);
     removeRoadmapSection(editor.doc, section);
     await index((doc) => roadmapItems(doc).size === 0);
-    expect(lines().filter((l) => l.kind === 'removed')).toEqual(['Семинар', 'Круглый стол', 'Конференция'].map((t) => ({ kind: 'removed', item_title: t, before: null, after: null, actor_ids: JSON.stringify([editorId]) })));
+    expect(lines().filter((l) => l.kind === 'removed')).toEqual(
+      ['Семинар', 'Круглый стол', 'Конференция'].map((t) => ({
+        kind: 'removed',
+        item_title: t,
+        before: null,
+        after: null,
+        actor_ids: JSON.stringify([editorId]),
+      })),
+    );
   });
 
   it('a flood of lines of one kind never crowds out a removal', async () => {
@@ -296,10 +346,12 @@ describe('[F3] moves and removals are recorded', () => {
     await index((doc) => roadmapItems(doc).size === 25);
     // At most 20 lines of a kind per index (F3).
     expect(lines().filter((l) => l.kind === 'status')).toHaveLength(20);
-    expect(lines().filter((l) => l.kind === 'removed')).toEqual([{ kind: 'removed', item_title: 'Мероприятие 26', before: null, after: null, actor_ids: JSON.stringify([editorId]) }]);
+    expect(lines().filter((l) => l.kind === 'removed')).toEqual([
+      { kind: 'removed', item_title: 'Мероприятие 26', before: null, after: null, actor_ids: JSON.stringify([editorId]) },
+    ]);
   });
 
-  it('deleting a mentoring pair removes its route\'s steps, credited to who deleted the pair', async () => {
+  it("deleting a mentoring pair removes its route's steps, credited to who deleted the pair", async () => {
     const { owner, editor, editorId, index, lines } = await twoPeople('programme');
     let pair = '';
     owner.doc.transact(() => {
@@ -310,10 +362,18 @@ describe('[F3] moves and removals are recorded', () => {
     await index((doc) => programmeList(doc, 'pairs').size === 1);
     programmeList(editor.doc, 'pairs').delete(pair);
     await index((doc) => programmeList(doc, 'pairs').size === 0);
-    expect(lines().filter((l) => l.kind === 'removed')).toEqual(['Посещение уроков наставника', 'Открытый урок'].map((t) => ({ kind: 'removed', item_title: `Петров П.П.: ${t}`, before: null, after: null, actor_ids: JSON.stringify([editorId]) })));
+    expect(lines().filter((l) => l.kind === 'removed')).toEqual(
+      ['Посещение уроков наставника', 'Открытый урок'].map((t) => ({
+        kind: 'removed',
+        item_title: `Петров П.П.: ${t}`,
+        before: null,
+        after: null,
+        actor_ids: JSON.stringify([editorId]),
+      })),
+    );
   });
 
-  it('a new board\'s first items are news; one added and deleted again by its author within the minute is not', async () => {
+  it("a new board's first items are news; one added and deleted again by its author within the minute is not", async () => {
     const { owner, ownerId, index, lines } = await twoPeople();
     let section = '';
     owner.doc.transact(() => {

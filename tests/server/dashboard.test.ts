@@ -35,17 +35,27 @@ async function workspaceWithBoards() {
   roadmapClient.doc.transact(() => {
     const section = addRoadmapSection(roadmapClient.doc, 'Направление 1');
     addRoadmapItem(roadmapClient.doc, section, { title: 'Просроченный анализ', period: `Январь ${year - 1} г.`, responsibles: ['Соколова Е.В.'], result: '' });
-    addRoadmapItem(roadmapClient.doc, section, { title: 'Выполненный отчёт', period: `Февраль ${year - 1} г.`, responsibles: ['МДОУ № 8'], result: '', status: 'done' } as never);
+    addRoadmapItem(roadmapClient.doc, section, {
+      title: 'Выполненный отчёт',
+      period: `Февраль ${year - 1} г.`,
+      responsibles: ['МДОУ № 8'],
+      result: '',
+      status: 'done',
+    } as never);
     addRoadmapItem(roadmapClient.doc, section, { title: 'Чужая задача', period: `Декабрь ${year + 1} г.`, responsibles: ['Петрова А.Н.'], result: '' });
   });
-  await waitFor(() => server.query('SELECT 1 FROM board_items i JOIN boards b ON b.id = i.board_id WHERE b.workspace_id = ?', id).length === 5, 5000, 'the index');
+  await waitFor(
+    () => server.query('SELECT 1 FROM board_items i JOIN boards b ON b.id = i.board_id WHERE b.workspace_id = ?', id).length === 5,
+    5000,
+    'the index',
+  );
   planClient.destroy();
   roadmapClient.destroy();
   return { client, user, id, org, plan, roadmap };
 }
 
 describe('the dashboard', () => {
-  it('counts each board\'s items by status and overdue, lists this week\'s and month\'s events and each organisation\'s load', async () => {
+  it("counts each board's items by status and overdue, lists this week's and month's events and each organisation's load", async () => {
     const { client, id, plan, roadmap } = await workspaceWithBoards();
     const dashboard = (await client.get(`/api/workspaces/${id}/dashboard`)).body;
     expect(dashboard.boards).toEqual([
@@ -60,7 +70,7 @@ describe('the dashboard', () => {
     ]);
   });
 
-  it('is the members\' only', async () => {
+  it("is the members' only", async () => {
     const { id } = await workspaceWithBoards();
     const stranger = await signedUp(server.client(), 'Посторонний');
     for (const path of ['dashboard', 'calendar', 'tasks']) expect((await stranger.client.get(`/api/workspaces/${id}/${path}`)).status).toBe(404);
@@ -71,7 +81,13 @@ describe('the calendar', () => {
   it('lists every dated item across the boards with its board, form and status', async () => {
     const { client, id, plan } = await workspaceWithBoards();
     const items = (await client.get(`/api/workspaces/${id}/calendar`)).body as { title: string; boardId: string; form: string; start: string }[];
-    expect(items.map((i) => i.title).sort()).toEqual(['Выполненный отчёт', 'Конференция через два года', 'Просроченный анализ', 'Семинар сегодня', 'Чужая задача']);
+    expect(items.map((i) => i.title).sort()).toEqual([
+      'Выполненный отчёт',
+      'Конференция через два года',
+      'Просроченный анализ',
+      'Семинар сегодня',
+      'Чужая задача',
+    ]);
     expect(items.find((i) => i.title === 'Семинар сегодня')).toMatchObject({ boardId: plan.id, form: 'Семинар', start: today });
   });
 });
@@ -91,7 +107,10 @@ describe('«Мои задачи»', () => {
 });
 
 /** A workspace on `target` with one roadmap whose items the owner writes over /sync; resolves once they are indexed. */
-async function roadmapOf(target: typeof server, items: { title: string; period: string; responsibles: string[]; status?: 'planned' | 'in-progress' | 'done' }[]) {
+async function roadmapOf(
+  target: typeof server,
+  items: { title: string; period: string; responsibles: string[]; status?: 'planned' | 'in-progress' | 'done' }[],
+) {
   const { client } = await signedUp(target.client(), 'Соколова Елена Викторовна, методист');
   const id = ((await client.post('/api/workspaces', { name: 'Педагог для всех' })).body as { id: string }).id;
   await client.post(`/api/workspaces/${id}/organisations`, { name: 'МДОУ № 8', kind: 'kindergarten', partner: false });

@@ -40,13 +40,27 @@ describe('demo mode', () => {
     const graph = await open((b) => b.kind === 'plan-graph');
     const events = readPlanGraph(graph.doc, '2022-01-15').events;
     expect(events).toHaveLength(34);
-    expect(new Set(events.map((e) => e.month))).toEqual(new Set(['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-04', '2022-05']));
+    expect(new Set(events.map((e) => e.month))).toEqual(
+      new Set(['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-04', '2022-05']),
+    );
     expect(events.filter((e) => e.partner === 'ЯГПУ')).toHaveLength(3);
     const saratov = readRoadmap((await open((b) => b.title.includes('Сарове'))).doc);
     expect(saratov.sections.map((s) => s.items.length)).toEqual([11, 3, 4, 5]);
-    expect(saratov.sections[3]!.items[2]).toMatchObject({ number: '4.3', period: 'Сентябрь – октябрь 2022 г.', responsibles: ['МБОУ ДПО МЦ', 'ГБОУ ДПО НИРО'] });
+    expect(saratov.sections[3]!.items[2]).toMatchObject({
+      number: '4.3',
+      period: 'Сентябрь – октябрь 2022 г.',
+      responsibles: ['МБОУ ДПО МЦ', 'ГБОУ ДПО НИРО'],
+    });
     const yaroslavl = readRoadmap((await open((b) => b.kind === 'roadmap' && b.title.includes('Педагог для всех'))).doc);
-    expect(yaroslavl.sections.map((s) => s.title)).toEqual(['Аналитическая', 'Информационная', 'Организационно-методическая', 'Консультационная', 'Экспертная', 'Управленческая', 'Образовательная']);
+    expect(yaroslavl.sections.map((s) => s.title)).toEqual([
+      'Аналитическая',
+      'Информационная',
+      'Организационно-методическая',
+      'Консультационная',
+      'Экспертная',
+      'Управленческая',
+      'Образовательная',
+    ]);
     const programme = readProgramme((await open((b) => b.kind === 'programme')).doc);
     expect(programme.stages.map((s) => s.period)).toEqual(['сентябрь- декабрь 2020гг.', 'январь 2021- март 2022 гг.', 'апрель-май 2022']);
     expect(programme.passport.tasks.split('\n')).toHaveLength(9);

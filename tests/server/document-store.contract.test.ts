@@ -140,7 +140,12 @@ describe('SQLite store atomicity', () => {
     const store = sqliteDocumentStore(freshDb());
     const a = `b${++board}`;
     const { updates } = edits(2);
-    expect(() => store.append([{ boardId: a, update: updates[0]! }, { boardId: a, update: null as unknown as Uint8Array }])).toThrow();
+    expect(() =>
+      store.append([
+        { boardId: a, update: updates[0]! },
+        { boardId: a, update: null as unknown as Uint8Array },
+      ]),
+    ).toThrow();
     expect(store.load(a).updates).toEqual([]);
     expect(store.append([{ boardId: a, update: updates[1]! }])).toHaveLength(1);
     expect(store.load(a).updates).toHaveLength(1);

@@ -256,10 +256,12 @@ describe('upgrading documents over a store', () => {
 });
 
 describe('a new board starts upgraded', () => {
-  it('[B8] a new programme\'s passport fields are Y.Text before anyone types, so two first keystrokes at once both stay', async () => {
+  it("[B8] a new programme's passport fields are Y.Text before anyone types, so two first keystrokes at once both stay", async () => {
     const server = await newServer();
     const { owner, id: workspaceId } = await newWorkspace(server);
-    const board = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'programme', title: 'Программа наставничества' })).body as { id: string };
+    const board = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'programme', title: 'Программа наставничества' })).body as {
+      id: string;
+    };
     const token = ((await owner.client.post('/api/tokens', { name: 'sync' })).body as { token: string }).token;
     const a = open(server.url, board.id, { token });
     const b = open(server.url, board.id, { token });

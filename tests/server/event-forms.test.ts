@@ -30,7 +30,13 @@ describe('event form vocabulary', () => {
 
   it('a repeated, empty or overlong form, or a malformed body, is refused (400) and changes nothing', async () => {
     const { owner, id } = await newWorkspace(server);
-    for (const body of [{ forms: ['Семинар', 'семинар'] }, { forms: ['  '] }, { forms: ['x'.repeat(101)] }, { forms: 'Семинар' }, { forms: ['Семинар'], extra: 1 }]) {
+    for (const body of [
+      { forms: ['Семинар', 'семинар'] },
+      { forms: ['  '] },
+      { forms: ['x'.repeat(101)] },
+      { forms: 'Семинар' },
+      { forms: ['Семинар'], extra: 1 },
+    ]) {
       const res = await owner.client.put(`/api/workspaces/${id}/event-forms`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBeTruthy();

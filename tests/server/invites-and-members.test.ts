@@ -44,7 +44,7 @@ describe('invite links', () => {
     expect((await editor.client.get(`/api/workspaces/${id}/invites`)).status).toBe(403);
   });
 
-  it('[U4] accepting an invite never lowers an existing member\'s role', async () => {
+  it("[U4] accepting an invite never lowers an existing member's role", async () => {
     const { owner, id } = await newWorkspace(server);
     const { token } = (await owner.client.post(`/api/workspaces/${id}/invites`, { role: 'viewer' })).body;
     expect((await owner.client.post(`/api/invites/${token}/accept`)).body.role).toBe('owner');
@@ -56,7 +56,7 @@ describe('invite links', () => {
 });
 
 describe('members and roles', () => {
-  it('the owner changes a member\'s role; the member sees the new role', async () => {
+  it("the owner changes a member's role; the member sees the new role", async () => {
     const { owner, id } = await newWorkspace(server);
     const person = await joinWithRole(server, owner.client, id, 'viewer');
     const res = await owner.client.patch(`/api/workspaces/${id}/members/${person.user.id}`, { role: 'editor' });

@@ -74,7 +74,7 @@ describe('F2: workspace rooms', () => {
 });
 
 describe('F3: the indexer publishes each board it derives', () => {
-  it('an editor changes a status: the room gets the board\'s new counts and an activity line naming the editor', async () => {
+  it("an editor changes a status: the room gets the board's new counts and an activity line naming the editor", async () => {
     const { workspaceId, owner, people, itemId, editor, boardId } = await boardWithItem();
     const socket = await watching(owner.client.sessionCookie, workspaceId);
     const heard = collect(socket, 'board:indexed');
@@ -84,7 +84,14 @@ describe('F3: the indexer publishes each board it derives', () => {
     expect(event.workspaceId).toBe(workspaceId);
     expect(event.board).toMatchObject({ id: boardId, total: 1, counts: { planned: 0, 'in-progress': 1, done: 0, cancelled: 0 } });
     expect(event.activity).toEqual([
-      expect.objectContaining({ kind: 'status', itemId, itemTitle: 'Семинар для наставников', before: 'planned', after: 'in-progress', actors: [{ id: people.editor!.user.id, name: people.editor!.user.name }] }),
+      expect.objectContaining({
+        kind: 'status',
+        itemId,
+        itemTitle: 'Семинар для наставников',
+        before: 'planned',
+        after: 'in-progress',
+        actors: [{ id: people.editor!.user.id, name: people.editor!.user.name }],
+      }),
     ]);
     const dashboard = (await owner.client.get(`/api/workspaces/${workspaceId}/dashboard`)).body;
     expect(dashboard.activity[0]).toMatchObject({ kind: 'status', after: 'in-progress' });
@@ -108,7 +115,19 @@ describe('F3: the indexer publishes each board it derives', () => {
     let event = await next(() => updateItem(roadmapItems(editor.doc), itemId, { status: 'in-progress' }));
     expect(event).toMatchObject({ workspaceId, today: todayIso(), board: { id: boardId, total: 1 }, removedItemIds: [], removedActivityIds: [] });
     expect(event.items).toEqual([
-      expect.objectContaining({ id: itemId, boardId, boardTitle: 'Дорожная карта', boardKind: 'roadmap', title: 'Семинар для наставников', status: 'in-progress', period: 'Октябрь 2025 г.', start: '2025-10-01', end: '2025-10-31', responsibles: ['МДОУ № 8'], groupTitle: 'Направление 1' }),
+      expect.objectContaining({
+        id: itemId,
+        boardId,
+        boardTitle: 'Дорожная карта',
+        boardKind: 'roadmap',
+        title: 'Семинар для наставников',
+        status: 'in-progress',
+        period: 'Октябрь 2025 г.',
+        start: '2025-10-01',
+        end: '2025-10-31',
+        responsibles: ['МДОУ № 8'],
+        groupTitle: 'Направление 1',
+      }),
     ]);
     expect(event.activity).toEqual([expect.objectContaining({ kind: 'status', before: 'planned', after: 'in-progress', actors: editorOnly })]);
     const line = event.activity[0]!.id;
@@ -121,12 +140,14 @@ describe('F3: the indexer publishes each board it derives', () => {
 
     event = await next(() => roadmapItems(ownerEdits.doc).delete(itemId));
     expect(event).toMatchObject({ items: [], removedItemIds: [itemId], board: { total: 0 } });
-    expect(event.activity).toEqual([expect.objectContaining({ kind: 'removed', itemTitle: 'Семинар для наставников', actors: [{ id: owner.user.id, name: owner.user.name }] })]);
+    expect(event.activity).toEqual([
+      expect.objectContaining({ kind: 'removed', itemTitle: 'Семинар для наставников', actors: [{ id: owner.user.id, name: owner.user.name }] }),
+    ]);
     editor.destroy();
     ownerEdits.destroy();
   });
 
-  it('a viewer\'s dropped edits produce no activity', async () => {
+  it("a viewer's dropped edits produce no activity", async () => {
     const setup = await boardWithPeople(server, ['viewer']);
     const owner = syncClient(server.url, setup.boardId, { token: setup.owner.token });
     await owner.synced();
@@ -150,7 +171,11 @@ describe('F4: presence', () => {
     const { workspaceId, owner, people, boardId, editor } = await boardWithItem();
     const socket = await watching(owner.client.sessionCookie, workspaceId);
     const presence = collect(socket, 'presence');
-    await waitFor(() => presence.some((p) => p.online.some((u) => u.userId === people.editor!.user.id && u.boardIds.includes(boardId))), 5000, 'the editor online');
+    await waitFor(
+      () => presence.some((p) => p.online.some((u) => u.userId === people.editor!.user.id && u.boardIds.includes(boardId))),
+      5000,
+      'the editor online',
+    );
     const me = presence.at(-1)!.online.find((u) => u.userId === owner.user.id);
     expect(me).toMatchObject({ boardIds: [] });
     editor.destroy();
@@ -173,7 +198,11 @@ describe('F5: reconnecting', () => {
     expect(dashboard.activity[0]).toMatchObject({ kind: 'status', itemId, after: 'done' });
     const heard = collect(socket, 'board:indexed');
     editor.doc.transact(() => updateItem(roadmapItems(editor.doc), itemId, { title: 'Семинар-практикум для наставников' }));
-    await waitFor(() => heard.some((e) => e.items.some((i) => i.id === itemId && i.title === 'Семинар-практикум для наставников')), 5000, 'events after the reconnect');
+    await waitFor(
+      () => heard.some((e) => e.items.some((i) => i.id === itemId && i.title === 'Семинар-практикум для наставников')),
+      5000,
+      'events after the reconnect',
+    );
     editor.destroy();
   });
 });

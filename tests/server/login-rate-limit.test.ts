@@ -47,7 +47,9 @@ describe('login rate limits', () => {
   it('[U1] 25 parallel wrong passwords for one account: at most 10 are checked, the rest are 429 with Retry-After', async () => {
     const server = servers[3]!;
     const { email } = await signedUp(server.client());
-    const replies = await Promise.all(Array.from({ length: 25 }, (_, i) => server.client().post('/api/auth/login', { email, password: `parallel guess ${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => server.client().post('/api/auth/login', { email, password: `parallel guess ${i}` })),
+    );
     const checked = replies.filter((r) => r.status === 401);
     const refused = replies.filter((r) => r.status === 429);
     expect(checked.length).toBeLessThanOrEqual(10);

@@ -33,9 +33,19 @@ describe('migrations', () => {
 
   it('4 moves every board log row its snapshot does not fold into the shared log, in order', () => {
     const db = tmp();
-    migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 4),
+    );
     const insert = db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)');
-    for (const [board, seq] of [['a', 1], ['a', 2], ['a', 3], ['b', 1], ['b', 2]] as const) insert.run(board, seq, Buffer.from(`${board}${seq}`));
+    for (const [board, seq] of [
+      ['a', 1],
+      ['a', 2],
+      ['a', 3],
+      ['b', 1],
+      ['b', 2],
+    ] as const)
+      insert.run(board, seq, Buffer.from(`${board}${seq}`));
     db.prepare('INSERT INTO board_snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)').run('a', Buffer.from('snap'), 1, 0);
     migrate(db);
     const rows = db.prepare('SELECT seq, board_id, data FROM board_log ORDER BY seq').all() as { board_id: string; data: Buffer }[];

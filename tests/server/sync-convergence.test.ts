@@ -53,11 +53,7 @@ describe.each(['soplan-1', 'soplan-2', 'soplan-3'])('convergence with seed %s', 
     for (const p of peers) if (!p.provider.shouldConnect) p.provider.connect();
 
     const room = () => server.sync.rooms.get(boardId)!.doc;
-    await waitFor(
-      () => peers.every((p) => p.provider.synced && isDeepStrictEqual(state(p.doc), state(room()))),
-      15_000,
-      'convergence',
-    );
+    await waitFor(() => peers.every((p) => p.provider.synced && isDeepStrictEqual(state(p.doc), state(room()))), 15_000, 'convergence');
     const converged = state(peers[0]!.doc);
     expect(converged.notes.length + converged.log.length + Object.keys(converged.items).length).toBeGreaterThan(0);
 

@@ -120,7 +120,7 @@ describe('an update that would stall the server is refused before it is applied'
 });
 
 describe('a user who keeps the server busy is quarantined', () => {
-  it('[L7] many cheap-looking but slow updates overdraw the user\'s apply-time budget: closed with 4429, refused on reconnect, others unaffected', async () => {
+  it("[L7] many cheap-looking but slow updates overdraw the user's apply-time budget: closed with 4429, refused on reconnect, others unaffected", async () => {
     const server = await newServer({ syncLimits: { userApplyMsBurst: 40, userApplyMsPerSecond: 1 } });
     const { boardId, owner, people } = await boardWithPeople(server, ['editor']);
     const peer = open(server.url, boardId, { token: owner.token });

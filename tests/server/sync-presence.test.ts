@@ -25,7 +25,7 @@ describe('presence', () => {
     expect((b.awareness.getStates().get(a.doc.clientID) as { cursor: unknown }).cursor).toEqual({ index: 3 });
   });
 
-  it('[A1] a client that writes someone else\'s name into its state still appears as itself', async () => {
+  it("[A1] a client that writes someone else's name into its state still appears as itself", async () => {
     const a = open(server.url, boardId, { token: people.editor!.token });
     const b = open(server.url, boardId, { token: owner.token });
     await a.synced();
@@ -37,7 +37,7 @@ describe('presence', () => {
     expect(userOf(b, a.doc.clientID)?.name).toBe(people.editor!.user.name);
   });
 
-  it('[A2] a connection cannot overwrite the awareness state of another connection\'s client id', async () => {
+  it("[A2] a connection cannot overwrite the awareness state of another connection's client id", async () => {
     const victim = open(server.url, boardId, { token: owner.token });
     const watcher = open(server.url, boardId, { token: owner.token });
     await victim.synced();

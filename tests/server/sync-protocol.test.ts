@@ -30,7 +30,7 @@ describe('y-websocket protocol', () => {
     await waitFor(() => late.doc.getMap('items').size === 20);
   });
 
-  it('[S1] connects with the session cookie and the server\'s own Origin, as the browser does', async () => {
+  it("[S1] connects with the session cookie and the server's own Origin, as the browser does", async () => {
     const { boardId, people } = await boardWithPeople(server, ['editor']);
     const editor = people.editor!;
     const cookie = `soplan_session=${editor.client.sessionCookie}`;

@@ -175,7 +175,7 @@ describe('room ordering', () => {
     expect(failures).toEqual([['b']]);
   });
 
-  it('[S4] a read-only connection\'s update is dropped before it touches the document or the store', () => {
+  it("[S4] a read-only connection's update is dropped before it touches the document or the store", () => {
     const { room, persistence, store } = setup();
     const viewer = fakeConnection('viewer', true);
     const editor = fakeConnection('editor');
@@ -251,7 +251,9 @@ describe('a fresh room', () => {
     encoding.writeVarUint8Array(e, known);
     room.receive(client.conn, encoding.toUint8Array(e));
     persistence.flush();
-    const frames = client.sent.map((m) => decoding.createDecoder(m)).map((d) => ({ type: decoding.readVarUint(d), step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) }));
+    const frames = client.sent
+      .map((m) => decoding.createDecoder(m))
+      .map((d) => ({ type: decoding.readVarUint(d), step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) }));
     const step2 = frames.find((f) => f.step === SYNC_STEP.step2)!;
     const replica = new Y.Doc();
     replica.getMap('m').set('a', 1);

@@ -16,7 +16,8 @@ function insertsAtOnePlace(clientId: number, count: number): Uint8Array {
 describe('update cost', () => {
   it('[L5] a whole 2 000-event plan-graph sent to an empty board scans nothing', () => {
     const doc = new Y.Doc();
-    for (let i = 0; i < 2000; i++) addPlanGraphEvent(doc, `2025-${String((i % 12) + 1).padStart(2, '0')}`, { title: `Событие ${i}`, responsibles: ['МДОУ № 1'] });
+    for (let i = 0; i < 2000; i++)
+      addPlanGraphEvent(doc, `2025-${String((i % 12) + 1).padStart(2, '0')}`, { title: `Событие ${i}`, responsibles: ['МДОУ № 1'] });
     const cost = updateCost(new Y.Doc(), Y.encodeStateAsUpdate(doc), 200_000);
     expect(cost.steps).toBe(0);
     expect(cost.pending).toBe(0);
@@ -35,7 +36,7 @@ describe('update cost', () => {
     expect(updateCost(server, Y.encodeStateAsUpdate(client, before), 200_000)).toEqual({ structs: 1, steps: 0, pending: 0 });
   });
 
-  it('[L5] inserts at one place by a second client are charged for the first client\'s items they must scan', () => {
+  it("[L5] inserts at one place by a second client are charged for the first client's items they must scan", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, insertsAtOnePlace(1, 3000));
     const second = insertsAtOnePlace(2, 3000);

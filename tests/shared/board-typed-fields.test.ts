@@ -33,17 +33,21 @@ const TODAY = '2022-01-15';
 const isText = (item: Item | undefined, key: string) => item?.get(key) instanceof Y.Text;
 
 describe('the writers create Y.Text for every typed field', () => {
-  it('[B6] a roadmap item\'s period, responsibles and evidence are Y.Text, read back as the period and lists', () => {
+  it("[B6] a roadmap item's period, responsibles and evidence are Y.Text, read back as the period and lists", () => {
     const doc = new Y.Doc();
     const s = addRoadmapSection(doc, 'S');
     const id = addRoadmapItem(doc, s, { title: 'Семинар', period: 'Апрель 2023 г.', responsibles: ['МДОУ № 8', 'ЯГПУ'], evidence: ['https://example.org/a'] });
     const item = roadmapItems(doc).get(id);
     for (const key of ['title', 'period', 'responsibles', 'result', 'evidence']) expect(isText(item, key), key).toBe(true);
     expect(typeof item!.get('status')).toBe('string');
-    expect(readRoadmap(doc).sections[0]!.items[0]).toMatchObject({ period: 'Апрель 2023 г.', responsibles: ['МДОУ № 8', 'ЯГПУ'], evidence: ['https://example.org/a'] });
+    expect(readRoadmap(doc).sections[0]!.items[0]).toMatchObject({
+      period: 'Апрель 2023 г.',
+      responsibles: ['МДОУ № 8', 'ЯГПУ'],
+      evidence: ['https://example.org/a'],
+    });
   });
 
-  it('[B5] a plan-graph event\'s form, responsibles and partner are Y.Text; month, date and status stay plain', () => {
+  it("[B5] a plan-graph event's form, responsibles and partner are Y.Text; month, date and status stay plain", () => {
     const doc = new Y.Doc();
     const id = addPlanGraphEvent(doc, '2021-10', { title: 'Сбор', form: 'Сбор ГТГ', date: '2021-10-05', responsibles: ['МДОУ № 8'], partner: 'ЯГПУ' });
     const item = planGraphEvents(doc).get(id);
@@ -52,7 +56,7 @@ describe('the writers create Y.Text for every typed field', () => {
     expect(readPlanGraph(doc, TODAY).events[0]).toMatchObject({ form: 'Сбор ГТГ', date: '2021-10-05', responsibles: ['МДОУ № 8'], partner: 'ЯГПУ' });
   });
 
-  it('[B7] a programme\'s stage period, indicator target and actual, mentor, mentee and route steps are Y.Text, also when given as plain strings', () => {
+  it("[B7] a programme's stage period, indicator target and actual, mentor, mentee and route steps are Y.Text, also when given as plain strings", () => {
     const doc = new Y.Doc();
     const stage = addProgrammeEntry(doc, 'stages', { title: 'Подготовительный', period: 'сентябрь- декабрь 2020гг.', status: 'done' });
     const indicator = addProgrammeEntry(doc, 'indicators', { title: 'Доля', target: 'не менее 70 %', actual: '64 %' });
@@ -69,7 +73,11 @@ describe('the writers create Y.Text for every typed field', () => {
     const view = readProgramme(doc);
     expect(view.stages[0]).toMatchObject({ title: 'Подготовительный', period: 'сентябрь- декабрь 2020гг.', status: 'done' });
     expect(view.indicators[0]).toMatchObject({ target: 'не менее 70 %', actual: '64 %' });
-    expect(view.pairs[0]).toMatchObject({ mentor: 'Опарышева Н. В.', mentee: 'Иванова А. С.', route: [{ title: 'Посещение занятий', period: 'Октябрь 2021 г.' }] });
+    expect(view.pairs[0]).toMatchObject({
+      mentor: 'Опарышева Н. В.',
+      mentee: 'Иванова А. С.',
+      route: [{ title: 'Посещение занятий', period: 'Октябрь 2021 г.' }],
+    });
   });
 });
 
@@ -98,7 +106,11 @@ describe('readers accept old boards and new ones alike', () => {
     item.set('period', 'Май 2022 г.');
     item.set('responsibles', ['МБОУ ДПО МЦ', 'ОО']);
     item.set('evidence', ['https://example.org/report']);
-    expect(readRoadmap(doc).sections[0]!.items[0]).toMatchObject({ period: 'Май 2022 г.', responsibles: ['МБОУ ДПО МЦ', 'ОО'], evidence: ['https://example.org/report'] });
+    expect(readRoadmap(doc).sections[0]!.items[0]).toMatchObject({
+      period: 'Май 2022 г.',
+      responsibles: ['МБОУ ДПО МЦ', 'ОО'],
+      evidence: ['https://example.org/report'],
+    });
   });
 
   it('[B4][B5] a plan-graph reads junk dates, months and ranges as absent instead of inventing them', () => {
@@ -139,7 +151,7 @@ describe('the first keystroke into an old plain field', () => {
     expect(strList(item, 'responsibles')).toEqual(['МДОУ № 8', 'ЯГПУ', 'ГЦРО']);
   });
 
-  it('[B3] keeps a plain string as the Y.Text\'s content and replaces junk with an empty Y.Text', () => {
+  it("[B3] keeps a plain string as the Y.Text's content and replaces junk with an empty Y.Text", () => {
     const item = new Y.Doc().getMap<unknown>('item') as Item;
     item.set('period', 'Май 2022 г.');
     item.set('target', new Y.Map());

@@ -104,7 +104,9 @@ describe('ordered collections', () => {
     const s = addRoadmapSection(doc, 'S');
     const first = addRoadmapItem(doc, s, { title: 'a' });
     const broken = addRoadmapItem(doc, s, { title: 'b' });
-    roadmapItems(doc).get(broken)!.set('order', 42 as unknown as string);
+    roadmapItems(doc)
+      .get(broken)!
+      .set('order', 42 as unknown as string);
     const third = addRoadmapItem(doc, s, { title: 'c' });
     roadmapItems(doc).get(third)!.set('order', '!!not a key');
     expect(readRoadmap(doc).sections[0]!.items.map((i) => i.title)[0]).toBe('a');
@@ -151,7 +153,20 @@ describe('roadmap', () => {
 describe('plan-graph', () => {
   it('[B5] shows September → August of the academic year by default, and an edited range when set', () => {
     const doc = new Y.Doc();
-    expect(readPlanGraph(doc, TODAY).months).toEqual(['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
+    expect(readPlanGraph(doc, TODAY).months).toEqual([
+      '2021-09',
+      '2021-10',
+      '2021-11',
+      '2021-12',
+      '2022-01',
+      '2022-02',
+      '2022-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+    ]);
     setPlanGraphRange(doc, '2021-09', '2022-05');
     expect(readPlanGraph(doc, TODAY).months).toHaveLength(9);
     expect(() => setPlanGraphRange(doc, '2022-05', '2021-09')).toThrow(RangeError);

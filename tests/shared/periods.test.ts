@@ -6,7 +6,14 @@ import { isOverdue, nextOccurrence, periodOf, statusOf, upcoming, type Period } 
 import { describe, expect, it } from 'vitest';
 
 const sources = path.resolve(import.meta.dirname, '../fixtures/sources');
-const source = (prefix: string) => fs.readFileSync(path.join(sources, fs.readdirSync(sources).find((f) => f.startsWith(prefix))!), 'utf8');
+const source = (prefix: string) =>
+  fs.readFileSync(
+    path.join(
+      sources,
+      fs.readdirSync(sources).find((f) => f.startsWith(prefix))!,
+    ),
+    'utf8',
+  );
 
 const span = (p: Period) => [p.kind, p.start, p.end];
 
@@ -91,9 +98,12 @@ describe('periodOf: more of what people type', () => {
     ['29.02.2024', 'date', '2024-02-29', '2024-02-29'],
   ])('%s', (text, kind, start, end) => expect(span(periodOf(text))).toEqual([kind, start, end]));
 
-  it.each([[''], ['когда-нибудь'], ['31.02.2022'], ['15.13.2022'], ['03.11 - 01.11 2021'], ['1 - 2 - 3'], ['Мартовские иды']])('«%s» stays as typed, kind unknown', (text) => {
-    expect(periodOf(text)).toEqual({ text, kind: 'unknown', start: null, end: null });
-  });
+  it.each([[''], ['когда-нибудь'], ['31.02.2022'], ['15.13.2022'], ['03.11 - 01.11 2021'], ['1 - 2 - 3'], ['Мартовские иды']])(
+    '«%s» stays as typed, kind unknown',
+    (text) => {
+      expect(periodOf(text)).toEqual({ text, kind: 'unknown', start: null, end: null });
+    },
+  );
 
   it('never throws, whatever it is given', () => {
     for (const value of [null, undefined, 42, {}, [], 'ё'.repeat(10_000), '\u0000-\u0000', '.-.-.', '99.99.9999 - 00.00.0000']) {

@@ -22,11 +22,7 @@ export function createSession(db: Db, userId: string, now = Date.now()): { token
 }
 
 /** The session and user behind a cookie token, or null; extends the expiry when it is half used. */
-export function validateSessionToken(
-  db: Db,
-  token: string,
-  now = Date.now(),
-): { session: Session; user: UserRow; renewed: boolean } | null {
+export function validateSessionToken(db: Db, token: string, now = Date.now()): { session: Session; user: UserRow; renewed: boolean } | null {
   const row = sessions.byId(db, hashSecret(token));
   if (!row) return null;
   if (row.expires_at <= now) {

@@ -70,8 +70,13 @@ export function diffIndex(previous: BoardItemRow[], items: BoardItem[]): IndexDi
 export function changesBetween(previous: BoardItemRow[], items: BoardItem[]): ItemChange[] {
   const old = new Map(previous.map((row) => [row.item_id, row]));
   const changes: ItemChange[] = [];
-  const change = (kind: ActivityKind, item: { id: string; title: string }, groups: (string | null)[], before: string | null = null, after: string | null = null) =>
-    changes.push({ kind, itemId: item.id, itemTitle: item.title, before, after, groups: [...new Set(groups.filter((g): g is string => !!g))] });
+  const change = (
+    kind: ActivityKind,
+    item: { id: string; title: string },
+    groups: (string | null)[],
+    before: string | null = null,
+    after: string | null = null,
+  ) => changes.push({ kind, itemId: item.id, itemTitle: item.title, before, after, groups: [...new Set(groups.filter((g): g is string => !!g))] });
   for (const item of items) {
     const was = old.get(item.id);
     old.delete(item.id);
@@ -87,7 +92,8 @@ export function changesBetween(previous: BoardItemRow[], items: BoardItem[]): It
     // event without a date is its period too, so a move there is not also a reschedule.
     const moved = was.group_id !== null && was.group_id !== item.group;
     if (moved) change('moved', item, groups, was.group_title, item.groupTitle);
-    if (was.period !== item.period && !(moved && was.period === was.group_id && item.period === item.group)) change('rescheduled', item, groups, was.period, item.period);
+    if (was.period !== item.period && !(moved && was.period === was.group_id && item.period === item.group))
+      change('rescheduled', item, groups, was.period, item.period);
   }
   for (const gone of old.values()) if (gone.title.trim()) change('removed', { id: gone.item_id, title: gone.title }, [gone.group_id]);
   const perKind = new Map<ActivityKind, number>();
@@ -132,10 +138,19 @@ function runOf(db: Db, boardId: string, change: ItemChange, actorIds: string, at
 }
 
 /** Records the changes as activity lines, extending or withdrawing the lines of a run they continue. */
-export function recordActivity(db: Db, board: { workspaceId: string; boardId: string }, changes: ItemChange[], touched: ReadonlyMap<string, ReadonlySet<string>>, at: number): Recorded {
+export function recordActivity(
+  db: Db,
+  board: { workspaceId: string; boardId: string },
+  changes: ItemChange[],
+  touched: ReadonlyMap<string, ReadonlySet<string>>,
+  at: number,
+): Recorded {
   const recorded: Recorded = { lines: [], removed: [] };
   const withdraw = (rows: ActivityRow[]) => {
-    boardActivity.remove(db, rows.map((r) => r.id));
+    boardActivity.remove(
+      db,
+      rows.map((r) => r.id),
+    );
     for (const row of rows) {
       recorded.removed.push(row.id);
       recorded.lines = recorded.lines.filter((l) => l.id !== row.id);
@@ -159,7 +174,17 @@ export function recordActivity(db: Db, board: { workspaceId: string; boardId: st
       }
       continue;
     }
-    const row = { workspace_id: board.workspaceId, board_id: board.boardId, at, actor_ids: actorIds, kind: change.kind, item_id: change.itemId, item_title: change.itemTitle, before: change.before, after: change.after };
+    const row = {
+      workspace_id: board.workspaceId,
+      board_id: board.boardId,
+      at,
+      actor_ids: actorIds,
+      kind: change.kind,
+      item_id: change.itemId,
+      item_title: change.itemTitle,
+      before: change.before,
+      after: change.after,
+    };
     const [id] = boardActivity.insert(db, [row]);
     recorded.lines.push({ id: id!, ...row });
   }

@@ -132,15 +132,16 @@ export class BoardIndexer {
       })();
       const quiet = diff.changed.length === 0 && diff.removed.length === 0 && recorded.lines.length === 0 && recorded.removed.length === 0;
       // An archived board is off every dashboard; nothing about it is published.
-      if (!quiet && board.archived_at === null) this.#publish(board.workspace_id, boardId, {
-        workspaceId: board.workspace_id,
-        today,
-        board: boardSummaryOf(ref, items),
-        items: diff.changed.map((item) => workspaceItemOn(item, ref, today)),
-        removedItemIds: diff.removed,
-        activity: recorded.lines.sort((a, b) => b.id - a.id).map((row) => activityDtoOf(row, board.title, (id) => users.byId(this.#db, id)?.name ?? '')),
-        removedActivityIds: recorded.removed,
-      });
+      if (!quiet && board.archived_at === null)
+        this.#publish(board.workspace_id, boardId, {
+          workspaceId: board.workspace_id,
+          today,
+          board: boardSummaryOf(ref, items),
+          items: diff.changed.map((item) => workspaceItemOn(item, ref, today)),
+          removedItemIds: diff.removed,
+          activity: recorded.lines.sort((a, b) => b.id - a.id).map((row) => activityDtoOf(row, board.title, (id) => users.byId(this.#db, id)?.name ?? '')),
+          removedActivityIds: recorded.removed,
+        });
       return items.length;
     } catch (err) {
       this.#log.error({ err, boardId }, 'indexing a board failed; its previous index stays');

@@ -48,7 +48,10 @@ export function dashboardOf(db: Db, userId: string, workspaceId: string, online:
     boards: boardSummaries(boardRefs, items),
     items,
     ...weekAndMonthItems(items, today),
-    organisations: organisationLoads(organisations.list(db, workspaceId).map((o) => o.name), items),
+    organisations: organisationLoads(
+      organisations.list(db, workspaceId).map((o) => o.name),
+      items,
+    ),
     online,
     activity: activityDtos(db, boardActivity.recent(db, workspaceId, ACTIVITY_PAGE)),
   };

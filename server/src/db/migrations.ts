@@ -174,7 +174,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 7,
-    name: 'invites: single-use unless capped, revoked with their creator\'s authority',
+    name: "invites: single-use unless capped, revoked with their creator's authority",
     // Links made before this version admitted anyone until they expired: each now admits one more
     // person. Those whose creator may no longer hand out their role are revoked now.
     sql: `
@@ -214,19 +214,13 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
     name TEXT NOT NULL,
     applied_at INTEGER NOT NULL
   )`);
-  const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  );
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const ran: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        Date.now(),
-      );
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
     })();
     ran.push(m.version);
   }

@@ -19,9 +19,7 @@ export interface Deps {
   today: () => string;
 }
 
-export type Auth =
-  | { via: 'session'; user: UserRow; sessionId: string }
-  | { via: 'token'; user: UserRow; tokenId: string };
+export type Auth = { via: 'session'; user: UserRow; sessionId: string } | { via: 'token'; user: UserRow; tokenId: string };
 
 export interface AppEnv {
   Variables: { auth: Auth | null; clientIp: string };

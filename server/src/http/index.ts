@@ -67,4 +67,3 @@ export function createApi(deps: Deps) {
   });
   return api;
 }
-

@@ -5,13 +5,7 @@
 // dashboard) go to the workspace's room. A client may only join and leave rooms; anything else it
 // sends is dropped with a logged reason.
 import type http from 'node:http';
-import {
-  joinRequest,
-  LIVE_PATH,
-  MAX_LIVE_MESSAGE_BYTES,
-  type LiveClientEvents,
-  type LiveServerEvents,
-} from '@soplan/shared';
+import { joinRequest, LIVE_PATH, MAX_LIVE_MESSAGE_BYTES, type LiveClientEvents, type LiveServerEvents } from '@soplan/shared';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { isSameOrigin } from '../auth/origin.ts';
@@ -130,7 +124,6 @@ export class LiveFeed {
     const room = workspaceRoom(workspaceId);
     if (this.#io.sockets.adapter.rooms.has(room)) this.#io.to(room).emit('board:indexed', payload);
   }
-
 
   #sendPresence(workspaceId: string): void {
     const room = workspaceRoom(workspaceId);

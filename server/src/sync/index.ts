@@ -141,7 +141,13 @@ export class SyncServer {
   }
 
   #connect(ws: WebSocket, raw: Duplex, identity: SyncIdentity, ip: string): void {
-    const conn: Connection = { ...identity, socket: socketOf(ws, raw), ip, user: presenceUser({ id: identity.userId, name: identity.userName }), clientIds: new Set() };
+    const conn: Connection = {
+      ...identity,
+      socket: socketOf(ws, raw),
+      ip,
+      user: presenceUser({ id: identity.userId, name: identity.userName }),
+      clientIds: new Set(),
+    };
     this.#alive.set(ws, true);
     ws.on('pong', () => this.#alive.set(ws, true));
 

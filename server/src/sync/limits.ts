@@ -99,7 +99,8 @@ export class Limits implements SyncHook {
     if ((this.#perUser.get(identity.userId) ?? 0) >= this.#options.maxConnectionsPerUser) {
       return { status: 429, code: 'rate_limited', message: 'Too many open board connections for this account' };
     }
-    if ((this.#perIp.get(ip) ?? 0) >= this.#options.maxConnectionsPerIp) return { status: 429, code: 'rate_limited', message: 'Too many open board connections from this address' };
+    if ((this.#perIp.get(ip) ?? 0) >= this.#options.maxConnectionsPerIp)
+      return { status: 429, code: 'rate_limited', message: 'Too many open board connections from this address' };
     return null;
   }
 
@@ -145,8 +146,10 @@ export class Limits implements SyncHook {
     };
     if (cost.structs > l.updateStructs) return refuse('refused an update with too many structs', { structs: cost.structs });
     if (cost.steps > l.updateScanSteps) return refuse('refused an update too costly to integrate', { steps: cost.steps });
-    if (cost.pending + pendingNow > l.pendingStructs) return refuse('refused an update that leaves too much waiting for missing dependencies', { pending: cost.pending + pendingNow });
-    if (cost.structs > 0 && structsIn(doc) + cost.structs > l.documentStructs) return refuse('refused an update that grows the board past its size limit', { structs: structsIn(doc) });
+    if (cost.pending + pendingNow > l.pendingStructs)
+      return refuse('refused an update that leaves too much waiting for missing dependencies', { pending: cost.pending + pendingNow });
+    if (cost.structs > 0 && structsIn(doc) + cost.structs > l.documentStructs)
+      return refuse('refused an update that grows the board past its size limit', { structs: structsIn(doc) });
     return null;
   }
 

@@ -44,7 +44,13 @@ export class Presence implements SyncHook {
   onJoin(conn: Connection, room: Room): void {
     this.#rates.set(conn, new Budget(SYNC_LIMITS.awarenessByteBurst, SYNC_LIMITS.awarenessBytesPerSecond));
     this.#ids(room);
-    this.#workspace.boardOpened(conn, { workspaceId: conn.workspaceId, userId: conn.userId, name: conn.user.name, color: conn.user.color, boardId: conn.boardId });
+    this.#workspace.boardOpened(conn, {
+      workspaceId: conn.workspaceId,
+      userId: conn.userId,
+      name: conn.user.name,
+      color: conn.user.color,
+      boardId: conn.boardId,
+    });
   }
 
   onMessage(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null {

@@ -110,7 +110,12 @@ class Placement {
   #resolve(item: Y.Item, depth: number): Where | null {
     const parent = item.parent as ItemParent;
     if (parent !== null) {
-      if (typeof parent === 'string') return { type: (this.#doc.share.get(parent) as Y.AbstractType<unknown> | undefined) ?? null, parentSub: item.parentSub, key: `${parent}|${item.parentSub ?? ''}` };
+      if (typeof parent === 'string')
+        return {
+          type: (this.#doc.share.get(parent) as Y.AbstractType<unknown> | undefined) ?? null,
+          parentSub: item.parentSub,
+          key: `${parent}|${item.parentSub ?? ''}`,
+        };
       const parentId = parent instanceof Y.AbstractType ? parent._item?.id : parent;
       if (!parentId) return null;
       const key = `${idKey(parentId)}|${item.parentSub ?? ''}`;
@@ -211,7 +216,10 @@ function pendingStructs(structs: Struct[], stateOf: (client: number) => number):
         const blocked =
           gap ||
           s instanceof Y.Skip ||
-          (s instanceof Y.Item && (!available(s.origin) || !available(s.rightOrigin) || (s.parent !== null && typeof s.parent !== 'string' && !(s.parent instanceof Y.AbstractType) && !available(s.parent as Y.ID))));
+          (s instanceof Y.Item &&
+            (!available(s.origin) ||
+              !available(s.rightOrigin) ||
+              (s.parent !== null && typeof s.parent !== 'string' && !(s.parent instanceof Y.AbstractType) && !available(s.parent as Y.ID))));
         if (blocked) {
           waitsFrom.set(client, s.id.clock);
           changed = true;

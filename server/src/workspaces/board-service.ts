@@ -14,7 +14,17 @@ export function listBoards(db: Db, userId: string, workspaceId: string, includeA
 
 export function createBoard(db: Db, events: AccessEvents, userId: string, workspaceId: string, kind: BoardKind, title: string, now = Date.now()): BoardDto {
   requireMembership(db, workspaceId, userId, 'createBoard');
-  const row = { id: newId(), workspace_id: workspaceId, kind, title, archived_at: null, created_by: userId, created_at: now, updated_at: now, document_version: DOCUMENT_VERSION };
+  const row = {
+    id: newId(),
+    workspace_id: workspaceId,
+    kind,
+    title,
+    archived_at: null,
+    created_by: userId,
+    created_at: now,
+    updated_at: now,
+    document_version: DOCUMENT_VERSION,
+  };
   // A new board's document starts with every typed field it always has (a programme's passport) as
   // a Y.Text, so two people's first keystrokes into one never race to create it (SPEC B8).
   const initial = new Y.Doc();
@@ -33,7 +43,14 @@ export function getBoard(db: Db, userId: string, boardId: string): BoardDto {
 }
 
 /** Renames, archives or restores a board; open connections of an archived or restored board reconnect (S5). */
-export function updateBoard(db: Db, events: AccessEvents, userId: string, boardId: string, patch: { title?: string; archived?: boolean }, now = Date.now()): BoardDto {
+export function updateBoard(
+  db: Db,
+  events: AccessEvents,
+  userId: string,
+  boardId: string,
+  patch: { title?: string; archived?: boolean },
+  now = Date.now(),
+): BoardDto {
   const { board } = requireBoard(db, boardId, userId, 'renameBoard');
   const archiving = patch.archived !== undefined && patch.archived !== (board.archived_at !== null);
   if (archiving) requireBoard(db, boardId, userId, 'archiveBoard');

@@ -71,7 +71,19 @@ function itemOf(s: Source, today: string): BoardItem {
 export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardItem[] {
   if (kind === 'plan-graph') {
     return readPlanGraph(doc, today).events.map((e) =>
-      itemOf({ id: e.id, title: e.title, period: planGraphEventPeriod(e.month, e.date), status: e.status, responsibles: e.responsibles, form: e.form, group: e.month, groupTitle: e.month }, today),
+      itemOf(
+        {
+          id: e.id,
+          title: e.title,
+          period: planGraphEventPeriod(e.month, e.date),
+          status: e.status,
+          responsibles: e.responsibles,
+          form: e.form,
+          group: e.month,
+          groupTitle: e.month,
+        },
+        today,
+      ),
     );
   }
   if (kind === 'roadmap') {
@@ -87,7 +99,15 @@ export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardI
     ...programme.pairs.flatMap((p) =>
       p.route.map((step) =>
         itemOf(
-          { id: step.id, title: `${p.mentee}: ${step.title}`, period: periodOf(step.period), status: step.status, responsibles: [p.mentor, p.mentee].filter(Boolean), group: p.id, groupTitle: p.mentee },
+          {
+            id: step.id,
+            title: `${p.mentee}: ${step.title}`,
+            period: periodOf(step.period),
+            status: step.status,
+            responsibles: [p.mentor, p.mentee].filter(Boolean),
+            group: p.id,
+            groupTitle: p.mentee,
+          },
           today,
         ),
       ),

@@ -7,17 +7,7 @@ import * as Y from 'yjs';
 import { statusOf, type ItemStatus } from '../status.ts';
 import { collectionIn, insertItem, orderedEntries, rootCollection, str, type Collection, type Item } from './collection.ts';
 
-export const PASSPORT_FIELDS = [
-  'developers',
-  'term',
-  'targetCategory',
-  'legalBasis',
-  'participants',
-  'relevance',
-  'goal',
-  'tasks',
-  'expectedResults',
-] as const;
+export const PASSPORT_FIELDS = ['developers', 'term', 'targetCategory', 'legalBasis', 'participants', 'relevance', 'goal', 'tasks', 'expectedResults'] as const;
 export type PassportField = (typeof PASSPORT_FIELDS)[number];
 
 export const MENTORING_FORMS = ['traditional', 'flash', 'reverse', 'team', 'partner', 'virtual', 'group'] as const;
@@ -129,7 +119,13 @@ export function readProgramme(doc: Y.Doc): ProgrammeView {
   return {
     passport: Object.fromEntries(PASSPORT_FIELDS.map((f) => [f, str(passport as Item, f)])) as Record<PassportField, string>,
     sections: list('sections').map(([id, s]) => ({ id, title: str(s, 'title'), text: fragmentText(s.get('body')) })),
-    stages: list('stages').map(([id, s]) => ({ id, title: str(s, 'title'), period: str(s, 'period'), description: str(s, 'description'), status: statusOf(s.get('status')) })),
+    stages: list('stages').map(([id, s]) => ({
+      id,
+      title: str(s, 'title'),
+      period: str(s, 'period'),
+      description: str(s, 'description'),
+      status: statusOf(s.get('status')),
+    })),
     indicators: list('indicators').map(([id, s]) => ({ id, title: str(s, 'title'), target: str(s, 'target'), actual: str(s, 'actual') })),
     pairs: list('pairs').map(([id, p]) => ({
       id,

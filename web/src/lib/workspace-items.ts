@@ -12,7 +12,8 @@ export function whenOf(item: WorkspaceItemDto): string {
 function quoted(kind: ActivityDto['kind'], value: string | null): string {
   if (kind === 'status') return t(`status.${statusOf(value)}`);
   const v = value ?? '';
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return new Date(`${v}-01T00:00:00`).toLocaleDateString(i18n.current === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' });
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+    return new Date(`${v}-01T00:00:00`).toLocaleDateString(i18n.current === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' });
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return i18n.formatDate(v);
   if (kind === 'moved' && v === '') return t('activity.nowhere');
   return v;

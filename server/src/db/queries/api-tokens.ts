@@ -11,7 +11,10 @@ export interface ApiTokenRow {
 }
 
 export function insert(db: Db, t: ApiTokenRow): void {
-  stmt(db, 'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at) VALUES (@id, @user_id, @name, @token_hash, @created_at, @last_used_at)').run(t);
+  stmt(
+    db,
+    'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at) VALUES (@id, @user_id, @name, @token_hash, @created_at, @last_used_at)',
+  ).run(t);
 }
 export function byHash(db: Db, hash: string): ApiTokenRow | undefined {
   return stmt(db, 'SELECT * FROM api_tokens WHERE token_hash = ?').get(hash) as ApiTokenRow | undefined;

@@ -17,9 +17,7 @@ export interface StoredDocument {
 // snapshot does not fold yet (trimLog), so the range stays short.
 export function load(db: Db, boardId: string): StoredDocument {
   return db.transaction(() => {
-    const snap = stmt(db, 'SELECT data, through_seq FROM board_snapshots WHERE board_id = ?').get(boardId) as
-      | { data: Buffer; through_seq: number }
-      | undefined;
+    const snap = stmt(db, 'SELECT data, through_seq FROM board_snapshots WHERE board_id = ?').get(boardId) as { data: Buffer; through_seq: number } | undefined;
     const rows = stmt(db, 'SELECT seq, data FROM board_log WHERE seq > ? AND board_id = ? ORDER BY seq').all(snap?.through_seq ?? 0, boardId) as {
       seq: number;
       data: Buffer;

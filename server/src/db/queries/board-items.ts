@@ -75,7 +75,21 @@ export function write(db: Db, boardId: string, w: IndexWrite): void {
          responsibles = excluded.responsibles, form = excluded.form, group_id = excluded.group_id, group_title = excluded.group_title`,
     );
     for (const { item: i, position } of w.upsert) {
-      upsert.run(boardId, i.id, position, i.title, i.period, i.periodKind, i.start, i.end, i.status, JSON.stringify(i.responsibles), i.form, i.group, i.groupTitle);
+      upsert.run(
+        boardId,
+        i.id,
+        position,
+        i.title,
+        i.period,
+        i.periodKind,
+        i.start,
+        i.end,
+        i.status,
+        JSON.stringify(i.responsibles),
+        i.form,
+        i.group,
+        i.groupTitle,
+      );
     }
     const remove = stmt(db, 'DELETE FROM board_items WHERE board_id = ? AND item_id = ?');
     for (const id of w.remove) remove.run(boardId, id);

@@ -27,10 +27,10 @@ export function byId(db: Db, id: string): BoardRow | undefined {
   return stmt(db, 'SELECT * FROM boards WHERE id = ?').get(id) as BoardRow | undefined;
 }
 export function list(db: Db, workspaceId: string, includeArchived: boolean): BoardRow[] {
-  return stmt(
-    db,
-    'SELECT * FROM boards WHERE workspace_id = ? AND (? OR archived_at IS NULL) ORDER BY archived_at IS NOT NULL, created_at, id',
-  ).all(workspaceId, includeArchived ? 1 : 0) as BoardRow[];
+  return stmt(db, 'SELECT * FROM boards WHERE workspace_id = ? AND (? OR archived_at IS NULL) ORDER BY archived_at IS NOT NULL, created_at, id').all(
+    workspaceId,
+    includeArchived ? 1 : 0,
+  ) as BoardRow[];
 }
 export function update(db: Db, id: string, title: string, archivedAt: number | null, at: number): void {
   stmt(db, 'UPDATE boards SET title = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(title, archivedAt, at, id);
@@ -38,7 +38,10 @@ export function update(db: Db, id: string, title: string, archivedAt: number | n
 
 /** Boards whose document has had fewer upgrades than `version`, archived ones included. */
 export function needingDocumentUpgrade(db: Db, version: number): Pick<BoardRow, 'id' | 'kind' | 'document_version'>[] {
-  return stmt(db, 'SELECT id, kind, document_version FROM boards WHERE document_version < ? ORDER BY id').all(version) as Pick<BoardRow, 'id' | 'kind' | 'document_version'>[];
+  return stmt(db, 'SELECT id, kind, document_version FROM boards WHERE document_version < ? ORDER BY id').all(version) as Pick<
+    BoardRow,
+    'id' | 'kind' | 'document_version'
+  >[];
 }
 export function setDocumentVersion(db: Db, id: string, version: number): void {
   stmt(db, 'UPDATE boards SET document_version = ? WHERE id = ?').run(version, id);

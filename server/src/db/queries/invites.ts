@@ -27,18 +27,22 @@ export function byHash(db: Db, hash: string): InviteRow | undefined {
   return stmt(db, 'SELECT * FROM invites WHERE token_hash = ?').get(hash) as InviteRow | undefined;
 }
 export function listActive(db: Db, workspaceId: string, now: number): InviteRow[] {
-  return stmt(
-    db,
-    'SELECT * FROM invites WHERE workspace_id = ? AND revoked_at IS NULL AND expires_at > ? AND uses < max_uses ORDER BY created_at DESC',
-  ).all(workspaceId, now) as InviteRow[];
+  return stmt(db, 'SELECT * FROM invites WHERE workspace_id = ? AND revoked_at IS NULL AND expires_at > ? AND uses < max_uses ORDER BY created_at DESC').all(
+    workspaceId,
+    now,
+  ) as InviteRow[];
 }
 export function revoke(db: Db, workspaceId: string, id: string, at: number): boolean {
   return stmt(db, 'UPDATE invites SET revoked_at = ? WHERE workspace_id = ? AND id = ? AND revoked_at IS NULL').run(at, workspaceId, id).changes > 0;
 }
 /** Revokes the still-open invites `createdBy` made in the workspace for `role`; returns how many. */
 export function revokeOfCreator(db: Db, workspaceId: string, createdBy: string, role: Role, at: number): number {
-  return stmt(db, 'UPDATE invites SET revoked_at = ? WHERE workspace_id = ? AND created_by = ? AND role = ? AND revoked_at IS NULL')
-    .run(at, workspaceId, createdBy, role).changes;
+  return stmt(db, 'UPDATE invites SET revoked_at = ? WHERE workspace_id = ? AND created_by = ? AND role = ? AND revoked_at IS NULL').run(
+    at,
+    workspaceId,
+    createdBy,
+    role,
+  ).changes;
 }
 /** Counts one admission if the invite still has a use left; returns whether it had. */
 export function use(db: Db, id: string, now: number): boolean {

@@ -18,9 +18,7 @@ export function upsert(db: Db, m: MemberRow): void {
   ).run(m);
 }
 export function roleOf(db: Db, workspaceId: string, userId: string): Role | undefined {
-  return stmt(db, 'SELECT role FROM members WHERE workspace_id = ? AND user_id = ?').pluck().get(workspaceId, userId) as
-    | Role
-    | undefined;
+  return stmt(db, 'SELECT role FROM members WHERE workspace_id = ? AND user_id = ?').pluck().get(workspaceId, userId) as Role | undefined;
 }
 export function list(db: Db, workspaceId: string): MemberWithUser[] {
   return stmt(
@@ -39,7 +37,10 @@ export function countOwners(db: Db, workspaceId: string): number {
   return stmt(db, "SELECT count(*) FROM members WHERE workspace_id = ? AND role = 'owner'").pluck().get(workspaceId) as number;
 }
 export function organisationOf(db: Db, workspaceId: string, userId: string): string | null {
-  return (stmt(db, 'SELECT organisation_id FROM members WHERE workspace_id = ? AND user_id = ?').pluck().get(workspaceId, userId) as string | null | undefined) ?? null;
+  return (
+    (stmt(db, 'SELECT organisation_id FROM members WHERE workspace_id = ? AND user_id = ?').pluck().get(workspaceId, userId) as string | null | undefined) ??
+    null
+  );
 }
 export function setOrganisation(db: Db, workspaceId: string, userId: string, organisationId: string | null): void {
   stmt(db, 'UPDATE members SET organisation_id = ? WHERE workspace_id = ? AND user_id = ?').run(organisationId, workspaceId, userId);

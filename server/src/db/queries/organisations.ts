@@ -12,7 +12,10 @@ export interface OrganisationRow {
 }
 
 export function insert(db: Db, o: OrganisationRow): void {
-  stmt(db, 'INSERT INTO organisations (id, workspace_id, name, kind, partner, created_at) VALUES (@id, @workspace_id, @name, @kind, @partner, @created_at)').run(o);
+  stmt(
+    db,
+    'INSERT INTO organisations (id, workspace_id, name, kind, partner, created_at) VALUES (@id, @workspace_id, @name, @kind, @partner, @created_at)',
+  ).run(o);
 }
 export function byId(db: Db, workspaceId: string, id: string): OrganisationRow | undefined {
   return stmt(db, 'SELECT * FROM organisations WHERE workspace_id = ? AND id = ?').get(workspaceId, id) as OrganisationRow | undefined;

@@ -38,7 +38,8 @@ function programmeDoc(content: DemoProgramme): Y.Doc {
   const doc = new Y.Doc();
   for (const field of PASSPORT_FIELDS) setPassportField(doc, field, content.passport[field]);
   for (const s of content.sections) addProgrammeEntry(doc, 'sections', { title: new Y.Text(s.title), body: paragraphs(s.paragraphs) });
-  for (const s of content.stages) addProgrammeEntry(doc, 'stages', { title: new Y.Text(s.title), period: s.period, description: new Y.Text(s.description), status: s.status });
+  for (const s of content.stages)
+    addProgrammeEntry(doc, 'stages', { title: new Y.Text(s.title), period: s.period, description: new Y.Text(s.description), status: s.status });
   for (const i of content.indicators) addProgrammeEntry(doc, 'indicators', { title: new Y.Text(i.title), target: i.target, actual: i.actual });
   for (const p of content.pairs) {
     const id = addProgrammeEntry(doc, 'pairs', { mentor: p.mentor, mentee: p.mentee, form: p.form, deficits: new Y.Text(p.deficits) });
@@ -54,7 +55,8 @@ export const DEMO_BOARDS: { kind: BoardKind; title: string; document: () => Y.Do
   { kind: 'roadmap', title: 'Дорожная карта городского педагогического сообщества «Педагог для всех»', document: () => roadmapDoc(roadmap000) },
   {
     kind: 'roadmap',
-    title: 'План мероприятий («дорожная карта» 2.2) по развитию в Сарове муниципальной системы обеспечения профессионального развития педагогических работников на 2021-2022 годы',
+    title:
+      'План мероприятий («дорожная карта» 2.2) по развитию в Сарове муниципальной системы обеспечения профессионального развития педагогических работников на 2021-2022 годы',
     document: () => roadmapDoc(roadmap001),
   },
   { kind: 'programme', title: 'Межфирменное наставничество как сетевая модель профессионального роста педагогов', document: () => programmeDoc(programme004) },

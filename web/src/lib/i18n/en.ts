@@ -267,7 +267,8 @@ export const en: Record<MessageKey, string> = {
   'plan.edit': 'Details',
   'plan.close': 'Close',
   'plan.outside': 'Outside the range of the plan',
-  'plan.outsideHint': 'The month of these events is outside the range of the plan or is written wrongly. Pick a month under “Details” or drag the event to a month.',
+  'plan.outsideHint':
+    'The month of these events is outside the range of the plan or is written wrongly. Pick a month under “Details” or drag the event to a month.',
   'programme.passport': 'Passport',
   'programme.passport.developers': 'Developers',
   'programme.passport.term': 'Term',

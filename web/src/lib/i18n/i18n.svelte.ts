@@ -45,7 +45,8 @@ class LocaleManager {
   };
 
   /** A date, or a range of dates («1 октября 2026 г. – 31 декабря 2026 г.»). */
-  formatRange = (start: string, end: string | null): string => (!end || end === start ? this.formatDate(start) : `${this.formatDate(start)} – ${this.formatDate(end)}`);
+  formatRange = (start: string, end: string | null): string =>
+    !end || end === start ? this.formatDate(start) : `${this.formatDate(start)} – ${this.formatDate(end)}`;
 
   formatDateTime = (ms: number): string =>
     new Date(ms).toLocaleString(this.#locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });

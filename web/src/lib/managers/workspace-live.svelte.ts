@@ -217,14 +217,17 @@ export class WorkspaceLive {
   #armDayCheck(): void {
     const now = new Date();
     const untilMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime() - now.getTime();
-    this.#dayCheck = setTimeout(() => {
-      const day = todayIso();
-      if (day !== this.#browserDay) {
-        this.#browserDay = day;
-        this.#today = day;
-      }
-      this.#armDayCheck();
-    }, Math.min(untilMidnight + 50, DAY_CHECK_MS));
+    this.#dayCheck = setTimeout(
+      () => {
+        const day = todayIso();
+        if (day !== this.#browserDay) {
+          this.#browserDay = day;
+          this.#today = day;
+        }
+        this.#armDayCheck();
+      },
+      Math.min(untilMidnight + 50, DAY_CHECK_MS),
+    );
   }
 
   destroy(): void {
