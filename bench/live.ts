@@ -86,7 +86,10 @@ function dashboard(): Promise<Socket<LiveServerEvents, LiveClientEvents>> {
   socket.on('board:indexed', (event) => {
     const now = performance.now();
     for (const line of event.activity) {
-      const at = line.after === null ? undefined : sent.get(line.after);
+      // A person's edits of one item within a minute are one line (SPEC F8), which names the latest
+      // title: as `after` of a rename, or as the item's title on the line that added it.
+      const title = line.kind === 'renamed' ? line.after : line.itemTitle;
+      const at = title === null ? undefined : sent.get(title);
       if (at === undefined) continue;
       latencies.push(now - at);
       delivered++;
