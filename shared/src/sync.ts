@@ -28,6 +28,8 @@ export const SYNC_LIMITS = {
   updateScanSteps: 200_000,
   /** Structs waiting for missing dependencies in a room's document (L5). */
   pendingStructs: 200,
+  /** Delete ranges waiting for structs the document lacks (L5). */
+  pendingDeleteRanges: 1000,
   /** Structs a board's document may hold; updates that would add more are refused (L6). */
   documentStructs: 400_000,
   /** Time spent applying one user's updates, over all their connections: a bucket of ms, refilled per second (L7). */
@@ -38,12 +40,24 @@ export const SYNC_LIMITS = {
   roomApplyMsPerSecond: 400,
   /** How long a user whose connection overspent may not open that board again (L7). */
   quarantineMs: 10 * 60_000,
+  /** Sync step 1 per connection (each is answered with a document encoding): a bucket of this many, refilled per second (L2). */
+  step1Burst: 3,
+  step1PerSecond: 0.1,
+  /** Awareness queries per connection (each is answered with every state): the same (L2). */
+  queryAwarenessBurst: 5,
+  queryAwarenessPerSecond: 1,
+  /** Output a connection has not read yet; beyond, it is closed with 4508 (L10). */
+  unsentBytes: 8 * 1024 * 1024,
   /** One awareness (presence) state as JSON, and awareness bytes per connection per second (A5). */
   awarenessStateBytes: 8 * 1024,
   awarenessByteBurst: 64 * 1024,
   awarenessBytesPerSecond: 16 * 1024,
-  /** Awareness client ids one connection may introduce (A2). */
+  /** Awareness frames per connection that carry a state it speaks for (echoes are free): a bucket, refilled per second (A5). */
+  awarenessMessageBurst: 60,
+  awarenessMessagesPerSecond: 30,
+  /** Awareness client ids one connection may introduce, and one user in one room over its life (A2). */
   clientIdsPerConnection: 8,
+  clientIdsPerUser: 64,
 } as const;
 
 export interface CloseEvent {
@@ -62,6 +76,7 @@ export const CLOSE = {
   accessRevoked: { code: 4403, reason: 'access revoked', reconnect: false },
   overLimits: { code: 4413, reason: 'update or presence over the limits', reconnect: false },
   quarantined: { code: 4429, reason: 'too costly to apply; this board refuses your edits for a while', reconnect: false },
+  tooSlow: { code: 4508, reason: 'too much unread output; reconnect', reconnect: true },
   authorizationChanged: { code: 4509, reason: 'authorization changed; reconnect', reconnect: true },
   rateLimited: { code: 4529, reason: 'too many messages or bytes; slow down', reconnect: true },
   roomBusy: { code: 4503, reason: 'the board is over its budget; reconnect shortly', reconnect: true },

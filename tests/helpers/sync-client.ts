@@ -2,6 +2,7 @@
 // either an API token (?token=) or a session cookie and Origin, like a browser would send them.
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import * as wsModule from 'ws';
 import { afterEach } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -113,4 +114,12 @@ export function serverCaughtUp(client: SyncClient): Promise<void> {
     ws.addEventListener('message', onMessage);
     ws.send(syncFrame(0, Y.encodeStateVector(client.doc)));
   });
+}
+
+/** Sends several frames in one TCP write, so the server reads (and handles) them in one turn. */
+export function sendTogether(ws: WebSocket, frames: Uint8Array[]): void {
+  // ws builds frames with its Sender (exported by its ESM entry, not typed): masked, as a client sends them.
+  const frameOf = (wsModule as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } }).Sender.frame;
+  const bytes = frames.flatMap((f) => frameOf(Buffer.from(f), { fin: true, opcode: 2, mask: true, readOnly: false, rsv1: false }));
+  (ws as unknown as { _socket: import('node:net').Socket })._socket.write(Buffer.concat(bytes));
 }

@@ -1,11 +1,12 @@
 // The room against fake sockets (the tiny SyncSocket interface) and the memory store: ordering
 // rules that an in-process socket test could not tell apart.
-import { SYNC_MESSAGE, SYNC_STEP } from '@soplan/shared';
+import { CLOSE, SYNC_MESSAGE, SYNC_STEP } from '@soplan/shared';
+import { runEach } from '@soplan/server/sync/index.ts';
 import { Persistence } from '@soplan/server/sync/persistence.ts';
 import { presenceUser } from '@soplan/server/live/presence.ts';
 import { Room } from '@soplan/server/sync/room.ts';
 import { memoryDocumentStore, type DocumentStore } from '@soplan/server/sync/store.ts';
-import type { Connection } from '@soplan/server/sync/types.ts';
+import type { Connection, SyncHook } from '@soplan/server/sync/types.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import pino from 'pino';
@@ -17,7 +18,7 @@ const log = pino({ level: 'silent' });
 function fakeConnection(name: string, readOnly = false) {
   const sent: Uint8Array[] = [];
   const conn: Connection = {
-    socket: { isOpen: true, send: (d) => sent.push(d), close: () => undefined },
+    socket: { isOpen: true, bufferedAmount: 0, send: (d) => sent.push(d), close: () => undefined },
     boardId: 'b',
     workspaceId: 'w',
     userId: name,
@@ -264,4 +265,118 @@ describe('a fresh room', () => {
     expect(step2.payload.byteLength).toBeLessThan(Y.encodeStateAsUpdate(source).byteLength);
     expect(frames.some((f) => f.step === SYNC_STEP.step1)).toBe(true);
   });
+
+  it('[P3] every client asking with an empty state vector gets the same cached encoding until the document changes', () => {
+    const { room, persistence } = setup();
+    const { a, b } = twoPeers(room);
+    room.receive(a.conn, updateFrame(editOf('x', 1)));
+    persistence.flush();
+    const step1 = (() => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, SYNC_MESSAGE.sync);
+      encoding.writeVarUint(e, SYNC_STEP.step1);
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+      return encoding.toUint8Array(e);
+    })();
+    const answer = (conn: ReturnType<typeof fakeConnection>) => {
+      conn.sent.length = 0;
+      room.receive(conn.conn, step1);
+      return conn.sent.find((m) => m[0] === SYNC_MESSAGE.sync && m[1] === SYNC_STEP.step2)!;
+    };
+    const first = answer(a);
+    expect(answer(b)).toBe(first);
+    room.receive(a.conn, updateFrame(editOf('y', 2)));
+    persistence.flush();
+    const after = answer(b);
+    expect(after).not.toBe(first);
+    const replica = new Y.Doc();
+    const d = decoding.createDecoder(after);
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+    Y.applyUpdate(replica, decoding.readVarUint8Array(d));
+    expect(replica.getMap('m').toJSON()).toEqual({ x: 1, y: 2 });
+  });
+
+  it('[D2] an update that makes Yjs throw half-way closes its sender with 4400 and has the room reset, nothing of it stored or sent', () => {
+    const store = memoryDocumentStore();
+    const persistence = new Persistence(store, log, { compactAfter: 1000, onCommitFailed: () => undefined });
+    const corrupted: string[] = [];
+    const room = new Room('b', persistence, log, { message: () => null, committed: () => undefined, corrupted: (conn) => corrupted.push(conn.userId) });
+    const { a, b } = twoPeers(room);
+    // Client 9's text integrates; client 5's second struct names a clock of its own client the update lacks, and Yjs throws on it.
+    const update = craftedUpdate();
+    expect(room.receive(a.conn, updateFrame(update))).toEqual(CLOSE.malformedMessage);
+    expect(corrupted).toEqual(['a']);
+    persistence.flush();
+    expect(store.load('b').updates).toEqual([]);
+    expect(b.sent).toEqual([]);
+  });
+
+  it('[D2] an undecodable update closes its sender with 4400 and leaves the room as it was', () => {
+    const corrupted: string[] = [];
+    const persistence = new Persistence(memoryDocumentStore(), log, { compactAfter: 1000, onCommitFailed: () => undefined });
+    const room = new Room('b', persistence, log, { message: () => null, committed: () => undefined, corrupted: (conn) => corrupted.push(conn.userId) });
+    const { a } = twoPeers(room);
+    expect(room.receive(a.conn, updateFrame(new Uint8Array([5, 1, 2, 3])))).toEqual(CLOSE.malformedMessage);
+    expect(corrupted).toEqual([]);
+  });
+
+  it("[H2] a room callback that throws after a commit is logged and never keeps another board's sends back", () => {
+    const persistence = new Persistence(memoryDocumentStore(), log, { compactAfter: 1000, onCommitFailed: () => undefined });
+    persistence.open('one');
+    persistence.open('two');
+    persistence.append('one', editOf('x', 1));
+    persistence.append('two', editOf('y', 1));
+    const ran: string[] = [];
+    persistence.afterCommit('one', () => {
+      throw new Error('a broken hook');
+    });
+    persistence.afterCommit('two', () => ran.push('two'));
+    expect(() => persistence.flush()).not.toThrow();
+    expect(ran).toEqual(['two']);
+  });
 });
+
+describe('the hook chain', () => {
+  it('[H2] afterCommit and afterMessage run every hook even when one closes or throws; the first close wins', () => {
+    const ran: string[] = [];
+    const hooks: SyncHook[] = [
+      {
+        name: 'throws',
+        afterMessage: () => {
+          ran.push('throws');
+          throw new Error('boom');
+        },
+      },
+      { name: 'closes', afterMessage: () => (ran.push('closes'), CLOSE.quarantined) },
+      { name: 'also closes', afterMessage: () => (ran.push('also closes'), CLOSE.roomBusy) },
+      { name: 'indexing', afterMessage: () => void ran.push('indexing') },
+    ];
+    const errors: unknown[] = [];
+    const spy = pino({ level: 'error' }, { write: (line: string) => void errors.push(JSON.parse(line)) });
+    const verdict = runEach(hooks, spy, 'afterMessage', (hook) => hook.afterMessage?.(fakeConnection('a').conn, undefined as never, 1));
+    expect(verdict).toEqual(CLOSE.quarantined);
+    expect(ran).toEqual(['throws', 'closes', 'also closes', 'indexing']);
+    expect(errors).toHaveLength(1);
+  });
+});
+
+/** Items by hand (what a hostile client can send): client 9 writes a text, then client 5 a struct whose origin is a clock of its own it never sends. */
+function craftedUpdate(): Uint8Array {
+  const item = (client: number, clock: number, origin: Y.ID | null, parent: string | null, text: string) =>
+    new Y.Item(Y.createID(client, clock), null, origin, null, null, parent as never, null, new Y.ContentString(text));
+  const byClient: [number, Y.Item[]][] = [
+    [9, [item(9, 0, null, 'x', 'не на диске')]],
+    [5, [item(5, 0, null, 'y', 'a'), item(5, 1, Y.createID(5, 7), null, 'b')]],
+  ];
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, byClient.length);
+  for (const [client, items] of byClient) {
+    encoding.writeVarUint(encoder.restEncoder, items.length);
+    encoder.writeClient(client);
+    encoding.writeVarUint(encoder.restEncoder, items[0]!.id.clock);
+    for (const it of items) it.write(encoder, 0);
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}

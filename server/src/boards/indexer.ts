@@ -109,6 +109,14 @@ export class BoardIndexer {
     }
   }
 
+  /** Forgets what is scheduled for the board without indexing it: its live document was dropped (SPEC D5). */
+  discard(boardId: string): void {
+    const pending = this.#pending.get(boardId);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#pending.delete(boardId);
+  }
+
   /**
    * Derives and stores the board's items and what changed in them; returns how many items, or null
    * when it could not. `touched` says who touched which keys since the last index; an index of a board

@@ -2,16 +2,17 @@
 // holds each board's document and its fan-out over persistence.ts (group commit, compaction, over
 // store.ts); every other concern is a hook (types.ts), run in this order:
 //   1. auth.ts      who may connect, and closes on access changes   (S1–S5)
-//   2. limits.ts    connection caps, rates, update cost budgets      (L1–L9)
+//   2. limits.ts    connection caps, rates, update cost, time budgets (L1–L10)
 //   3. presence.ts  awareness ownership and caps, workspace presence (A1–A6)
 //   4. persistence  fold a board's log when its room unloads         (D4, R3)
 //   5. indexing.ts  the board indexer after each committed change    (F3)
-// Reordering is a one-line change below. Before any room opens, the log an unclean stop left is
+// Reordering is a one-line change below; the server itself closes a peer that reads too slowly (L10).
+// Before any room opens, the log an unclean stop left is
 // folded (D3) and documents written before typed fields were Y.Text are upgraded once
 // (document-upgrade.ts, B8).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CLOSE, MAX_SYNC_FRAME_BYTES, type CloseEvent } from '@soplan/shared';
+import { CLOSE, MAX_SYNC_FRAME_BYTES, SYNC_LIMITS, type CloseEvent } from '@soplan/shared';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardIndexer } from '../boards/indexer.ts';
@@ -46,9 +47,10 @@ const PING_INTERVAL_MS = 30_000;
 /**
  * Frames sent to one socket within a turn leave in one write: the first send corks the TCP socket
  * and the end of the turn uncorks it. A busy board's peers often get several updates per commit,
- * and a system call per frame was the largest single cost of the fan-out.
+ * and a system call per frame was the largest single cost of the fan-out. A peer that does not read
+ * what it is sent would hold it in server memory: past `unsentBytes` it is closed instead (L10).
  */
-function socketOf(ws: WebSocket, raw: Duplex): SyncSocket {
+function socketOf(ws: WebSocket, raw: Duplex, unsentBytes: number, tooSlow: () => void): SyncSocket {
   let corked = false;
   const uncork = () => {
     corked = false;
@@ -58,7 +60,11 @@ function socketOf(ws: WebSocket, raw: Duplex): SyncSocket {
     get isOpen() {
       return ws.readyState === ws.OPEN;
     },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
     send: (data) => {
+      if (ws.bufferedAmount > unsentBytes) return tooSlow();
       if (!corked) {
         corked = true;
         raw.cork();
@@ -75,6 +81,23 @@ function refusalResponse(refusal: Refusal): string {
   return `HTTP/1.1 ${refusal.status} ${refusal.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
+/**
+ * Runs one step of every hook, in order (H2): a hook that throws is logged and the others still run;
+ * the first close returned wins.
+ */
+export function runEach(hooks: readonly SyncHook[], log: Logger, step: string, call: (hook: SyncHook) => CloseEvent | null | void): CloseEvent | null {
+  let first: CloseEvent | null = null;
+  for (const hook of hooks) {
+    try {
+      const verdict = call(hook);
+      first ??= verdict ?? null;
+    } catch (err) {
+      log.error({ err, hook: hook.name, step }, 'a sync hook failed');
+    }
+  }
+  return first;
+}
+
 export class SyncServer {
   readonly rooms = new Map<string, Room>();
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_FRAME_BYTES, perMessageDeflate: false });
@@ -87,9 +110,11 @@ export class SyncServer {
   readonly #alive = new WeakMap<WebSocket, boolean>();
   readonly #opts: SyncOptions;
   readonly #ping: NodeJS.Timeout;
+  readonly #unsentBytes: number;
 
   constructor(opts: SyncOptions) {
     this.#opts = opts;
+    this.#unsentBytes = opts.limits?.unsentBytes ?? SYNC_LIMITS.unsentBytes;
     const store = opts.store ?? sqliteDocumentStore(opts.db);
     this.#persistence = new Persistence(store, opts.log, {
       compactAfter: opts.config.syncCompactAfter,
@@ -143,7 +168,7 @@ export class SyncServer {
   #connect(ws: WebSocket, raw: Duplex, identity: SyncIdentity, ip: string): void {
     const conn: Connection = {
       ...identity,
-      socket: socketOf(ws, raw),
+      socket: socketOf(ws, raw, this.#unsentBytes, () => this.#close(conn, CLOSE.tooSlow)),
       ip,
       user: presenceUser({ id: identity.userId, name: identity.userName }),
       clientIds: new Set(),
@@ -154,10 +179,17 @@ export class SyncServer {
     const room = this.#room(identity.boardId);
     this.#sockets.set(conn, ws);
     ws.on('message', (data, isBinary) => {
+      // Frames that came in the same read as the one that closed the connection are not handled.
+      if (!this.#sockets.has(conn)) return;
       if (!isBinary) return this.#close(conn, CLOSE.malformedMessage);
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      // Everything the frame costs the event loop (estimate, apply, answer) is charged before the next frame is read (L7).
+      const started = performance.now();
       const verdict = room.receive(conn, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      if (verdict) this.#close(conn, verdict);
+      const ms = performance.now() - started;
+      const charged = runEach(this.#hooks, this.#opts.log, 'afterMessage', (hook) => hook.afterMessage?.(conn, room, ms));
+      const close = verdict ?? charged;
+      if (close) this.#close(conn, close);
     });
     ws.on('close', () => this.#disconnect(conn));
     ws.on('error', (err) => this.#opts.log.debug({ err, boardId: conn.boardId }, 'sync socket error'));
@@ -176,6 +208,11 @@ export class SyncServer {
       room = new Room(boardId, this.#persistence, this.#opts.log, {
         message: (conn, message, r) => this.#onMessage(conn, message, r),
         committed: (conn, change) => this.#afterCommit(conn, change),
+        corrupted: (conn, broken) => {
+          // Part of the update is in the document but can never be stored (D2): drop the room (D5).
+          this.#close(conn, CLOSE.malformedMessage);
+          this.#resetRoom(broken.boardId);
+        },
       });
       this.rooms.set(boardId, room);
     }
@@ -191,13 +228,8 @@ export class SyncServer {
   }
 
   #afterCommit(conn: Connection, change: CommittedChange): void {
-    for (const hook of this.#hooks) {
-      const verdict = hook.afterCommit?.(conn, change);
-      if (verdict) {
-        this.#close(conn, verdict);
-        return;
-      }
-    }
+    const verdict = runEach(this.#hooks, this.#opts.log, 'afterCommit', (hook) => hook.afterCommit?.(conn, change));
+    if (verdict) this.#close(conn, verdict);
   }
 
   #close(conn: Connection, event: CloseEvent): void {
@@ -232,14 +264,17 @@ export class SyncServer {
     this.rooms.delete(room.boardId);
   }
 
-  /** After a failed commit the in-memory document is ahead of the disk: drop it and let clients resync. */
+  /**
+   * After a failed commit, or an update that failed half-way, the in-memory document is ahead of the
+   * disk: drop it, and let clients resync from storage (D5).
+   */
   #resetRoom(boardId: string): void {
     const room = this.rooms.get(boardId);
     if (!room) return;
-    for (const conn of [...room.connections]) this.#close(conn, CLOSE.internalError);
-    this.#persistence.release(boardId);
-    room.destroy();
     this.rooms.delete(boardId);
+    for (const conn of [...room.connections]) this.#close(conn, CLOSE.internalError);
+    runEach(this.#hooks, this.#opts.log, 'onReset', (hook) => hook.onReset?.(room));
+    room.destroy();
   }
 
   #pingAll(): void {

@@ -1,16 +1,18 @@
-// Limits (SPEC rules L1–L9): what one connection may cost the others. Frames over
-// MAX_SYNC_FRAME_BYTES are refused by the WebSocket layer (1009, L1). This hook caps /sync
-// connections per user and per IP (L8), meters messages and bytes per connection (L2, 4529), refuses
-// an update whose size or estimated integration work is over its bound before it is applied (L5,
-// 4413), and refuses updates that would grow a document past its bound (L6). It charges the measured
-// time of every apply to the user and to the room (L7): a user who overspends has the connection closed
-// with 4429 and its user may not open that board for a while (quarantine); a room that overspends
-// refuses updates (4503, clients retry) until its budget refills.
+// Limits (SPEC rules L1–L10): what one connection may cost the others. Frames over
+// MAX_SYNC_FRAME_BYTES are refused by the WebSocket layer (1009, L1), and a peer that leaves too much
+// output unread is closed by sync/index.ts (4508, L10). This hook caps /sync connections per user and
+// per IP (L8), meters messages, bytes, sync step 1 and awareness queries per connection (L2, 4529;
+// awareness frames are metered by presence.ts instead, A5), refuses an update whose size or estimated
+// integration work is over its bound before it is applied (L5, 4413), and refuses updates that would
+// grow a document past its bound (L6). It charges the measured time of every frame to the user and to
+// the room as soon as the frame is handled (L7): a user who overspends has the connection closed with
+// 4429 and may not open that board for a while (quarantine); a room that overspends refuses updates
+// (4503, clients retry) until its budget refills.
 import { CLOSE, SYNC_LIMITS, type CloseEvent } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Room } from './room.ts';
-import type { CommittedChange, ConnectAttempt, Connection, Refusal, SyncHook, SyncMessage } from './types.ts';
+import type { ConnectAttempt, Connection, Refusal, SyncHook, SyncMessage } from './types.ts';
 import { updateCost } from './update-cost.ts';
 
 /** A token bucket: `burst` tokens, refilled at `perSecond`; it may go negative when charged after the fact. */
@@ -69,7 +71,13 @@ export interface LimitsOptions {
 interface Meters {
   messages: Budget;
   bytes: Budget;
+  /** Each sync step 1 and awareness query is answered with an encoding of the whole room (L2). */
+  step1: Budget;
+  queries: Budget;
 }
+
+/** How often full user budgets and ended quarantines are forgotten. */
+const SWEEP_MS = 60_000;
 
 export class Limits implements SyncHook {
   readonly name = 'limits';
@@ -77,8 +85,9 @@ export class Limits implements SyncHook {
   readonly #limits: Record<keyof typeof SYNC_LIMITS, number>;
   readonly #meters = new WeakMap<Connection, Meters>();
   readonly #roomBudgets = new WeakMap<Room, Budget>();
-  /** Apply time per user over all their connections, so reconnecting does not refill it. */
+  /** Time per user over all their connections, kept until it has refilled, so reconnecting does not refill it. */
   readonly #userBudgets = new Map<string, Budget>();
+  #lastSweep = performance.now();
   readonly #perUser = new Map<string, number>();
   readonly #perIp = new Map<string, number>();
   /** `userId board` → until when that user may not open that board. */
@@ -91,6 +100,8 @@ export class Limits implements SyncHook {
 
   onConnect({ identity, ip }: ConnectAttempt): Refusal | null {
     if (!identity) return null;
+    // Every entry of either map is made after an upgrade, so sweeping here bounds both.
+    this.#sweep();
     const until = this.#quarantine.get(`${identity.userId} ${identity.boardId}`);
     if (until !== undefined) {
       if (until > Date.now()) return { status: 429, code: 'rate_limited', message: 'Your edits to this board cost too much to apply; try again later' };
@@ -104,73 +115,101 @@ export class Limits implements SyncHook {
     return null;
   }
 
-  onJoin(conn: Connection, room: Room): void {
+  onJoin(conn: Connection): void {
     bump(this.#perUser, conn.userId, 1);
     bump(this.#perIp, conn.ip, 1);
     const l = this.#limits;
     this.#meters.set(conn, {
       messages: new Budget(l.messageBurst, l.messagesPerSecond),
       bytes: new Budget(l.byteBurst, l.bytesPerSecond),
+      step1: new Budget(l.step1Burst, l.step1PerSecond),
+      queries: new Budget(l.queryAwarenessBurst, l.queryAwarenessPerSecond),
     });
-    if (!this.#userBudgets.has(conn.userId)) this.#userBudgets.set(conn.userId, new Budget(l.userApplyMsBurst, l.userApplyMsPerSecond));
-    if (!this.#roomBudgets.has(room)) this.#roomBudgets.set(room, new Budget(l.roomApplyMsBurst, l.roomApplyMsPerSecond));
   }
 
   onDisconnect(conn: Connection): void {
     bump(this.#perUser, conn.userId, -1);
     bump(this.#perIp, conn.ip, -1);
-    // A user's budget outlives their connections only while it is still refilling.
-    if (!this.#perUser.has(conn.userId) && this.#userBudgets.get(conn.userId)?.full()) this.#userBudgets.delete(conn.userId);
   }
 
   onMessage(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null {
     const meters = this.#meters.get(conn);
     if (!meters) return null;
-    if (!meters.messages.take() || !meters.bytes.take(message.bytes)) return CLOSE.rateLimited;
+    // The stock provider echoes every awareness state it hears, so awareness frames would make a
+    // peer's flurry of states cost an honest client its message budget: presence meters the states
+    // a connection speaks for instead (A5).
+    if (message.type !== 'awareness' && !meters.messages.take()) return CLOSE.rateLimited;
+    if (!meters.bytes.take(message.bytes)) return CLOSE.rateLimited;
+    if (message.type === 'step1' && !meters.step1.take()) return CLOSE.rateLimited;
+    if (message.type === 'query-awareness' && !meters.queries.take()) return CLOSE.rateLimited;
     if (message.type !== 'update' || conn.readOnly) return null;
-    if (this.#userBudgets.get(conn.userId)?.overdrawn()) return this.#quarantined(conn, 0);
-    if (this.#roomBudgets.get(room)?.overdrawn()) return CLOSE.roomBusy;
     const l = this.#limits;
     const doc = room.doc;
     let cost;
     try {
       cost = updateCost(doc, message.update, l.updateScanSteps);
     } catch {
-      // Undecodable: what Yjs itself would refuse (P5).
+      // Undecodable or malformed: what Yjs itself would refuse, or fail on half-way (P5).
       return CLOSE.malformedMessage;
     }
-    const pendingNow = doc.store.pendingStructs ? updateCost(doc, doc.store.pendingStructs.update, 0).structs : 0;
     const refuse = (why: string, detail: Record<string, number>) => {
       this.#options.log.warn({ boardId: conn.boardId, userId: conn.userId, ...detail }, why);
       return CLOSE.overLimits;
     };
-    if (cost.structs > l.updateStructs) return refuse('refused an update with too many structs', { structs: cost.structs });
+    const structs = cost.items + cost.deleteRanges;
+    if (structs > l.updateStructs) return refuse('refused an update with too many structs', { structs });
     if (cost.steps > l.updateScanSteps) return refuse('refused an update too costly to integrate', { steps: cost.steps });
-    if (cost.pending + pendingNow > l.pendingStructs)
-      return refuse('refused an update that leaves too much waiting for missing dependencies', { pending: cost.pending + pendingNow });
-    if (cost.structs > 0 && structsIn(doc) + cost.structs > l.documentStructs)
+    if (cost.pending > l.pendingStructs) return refuse('refused an update that leaves too much waiting for missing dependencies', { pending: cost.pending });
+    if (cost.pendingDeletes > l.pendingDeleteRanges)
+      return refuse('refused an update that leaves too many deletions waiting for missing structs', { pendingDeletes: cost.pendingDeletes });
+    // Only what adds items is held to the size bound: deletions always pass, so a full board can be repaired.
+    if (cost.items > 0 && structsIn(doc) + cost.items > l.documentStructs)
       return refuse('refused an update that grows the board past its size limit', { structs: structsIn(doc) });
+    // An update with nothing in it (the empty sync step 2 every client answers the server's step 1
+    // with) costs nothing to apply: budgets never refuse it, so a busy board still lets people in.
+    if (structs === 0) return null;
+    if (this.#userBudget(conn.userId).overdrawn()) return this.#quarantined(conn, 0);
+    if (this.#roomBudget(room).overdrawn()) return CLOSE.roomBusy;
     return null;
   }
 
-  afterCommit(conn: Connection, change: CommittedChange): CloseEvent | null {
-    // An overdrawn room refuses the next updates (onMessage) whoever sends them; only the user who
-    // overdrew their own budget is held responsible.
-    this.#roomBudgets.get(change.room)?.charge(change.applyMs);
-    if (this.#userBudgets.get(conn.userId)?.charge(change.applyMs) ?? true) return null;
-    return this.#quarantined(conn, change.applyMs);
+  /**
+   * Charges the time the room spent on a frame to its user and to the room at once, so the next
+   * frame, even one of the same read, already sees the charge (L7). An overdrawn room refuses the
+   * next updates (onMessage) whoever sends them; only the user who overdrew their own budget is held
+   * responsible.
+   */
+  afterMessage(conn: Connection, room: Room, ms: number): CloseEvent | null {
+    this.#roomBudget(room).charge(ms);
+    if (this.#userBudget(conn.userId).charge(ms)) return null;
+    return this.#quarantined(conn, ms);
   }
 
-  #quarantined(conn: Connection, applyMs: number): CloseEvent {
-    this.#options.log.warn({ boardId: conn.boardId, userId: conn.userId, applyMs }, 'a user overspent their apply-time budget; quarantined');
+  #userBudget(userId: string): Budget {
+    let budget = this.#userBudgets.get(userId);
+    if (!budget) this.#userBudgets.set(userId, (budget = new Budget(this.#limits.userApplyMsBurst, this.#limits.userApplyMsPerSecond)));
+    return budget;
+  }
+
+  #roomBudget(room: Room): Budget {
+    let budget = this.#roomBudgets.get(room);
+    if (!budget) this.#roomBudgets.set(room, (budget = new Budget(this.#limits.roomApplyMsBurst, this.#limits.roomApplyMsPerSecond)));
+    return budget;
+  }
+
+  #quarantined(conn: Connection, ms: number): CloseEvent {
+    this.#options.log.warn({ boardId: conn.boardId, userId: conn.userId, ms }, 'a user overspent their apply-time budget; quarantined');
     this.#quarantine.set(`${conn.userId} ${conn.boardId}`, Date.now() + this.#limits.quarantineMs);
-    if (this.#quarantine.size > 10_000) this.#sweepQuarantine();
     return CLOSE.quarantined;
   }
 
-  #sweepQuarantine(): void {
-    const now = Date.now();
-    for (const [key, until] of this.#quarantine) if (until <= now) this.#quarantine.delete(key);
+  /** Forgets full user budgets (a fresh one is the same) and ended quarantines, at most once a minute. */
+  #sweep(now = performance.now()): void {
+    if (now - this.#lastSweep < SWEEP_MS) return;
+    this.#lastSweep = now;
+    for (const [userId, budget] of this.#userBudgets) if (budget.full(now)) this.#userBudgets.delete(userId);
+    const wall = Date.now();
+    for (const [key, until] of this.#quarantine) if (until <= wall) this.#quarantine.delete(key);
   }
 }
 

@@ -154,7 +154,16 @@ export class Persistence {
       at += b.updates.length;
     }
     this.#headSeq = seqs.at(-1) ?? this.#headSeq;
-    for (const [, b] of batch) for (const fn of b.afterCommit) fn();
+    // One room's failing callback must not keep the others' sends back.
+    for (const [boardId, b] of batch) {
+      for (const fn of b.afterCommit) {
+        try {
+          fn();
+        } catch (err) {
+          this.#log.error({ err, boardId }, 'sending after a commit failed');
+        }
+      }
+    }
   }
 
   /** Asks for a background compaction when the board's log is long. */
@@ -231,13 +240,19 @@ export class Persistence {
   }
 }
 
-/** The persistence hook: a room leaving memory has its pending updates committed and its log folded (R3). */
+/**
+ * The persistence hook: a room leaving memory has its pending updates committed and its log folded
+ * (R3); a room reset (D5) is forgotten without folding the document it held.
+ */
 export function persistenceHook(persistence: Persistence): SyncHook {
   return {
     name: 'persistence',
     onUnload(room) {
       persistence.flush();
       persistence.compactNow(room.boardId);
+      persistence.release(room.boardId);
+    },
+    onReset(room) {
       persistence.release(room.boardId);
     },
   };

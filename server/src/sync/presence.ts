@@ -1,9 +1,11 @@
 // Presence (SPEC rules A1–A6): awareness states pass through this hook before the room applies them.
 // The server writes `user` (id, name, colour) from the authenticated account; a connection may only
 // speak for awareness client ids it introduced, and an id stays its first user's for the room's life,
-// so after a disconnect nobody else can take it and hide that person (their reconnect takes it back).
-// A state over 8 KiB, or awareness bytes beyond the connection's rate, closes the connection. Who has
-// which board open is reported to the workspace presence (live/presence.ts). Nothing is persisted.
+// so after a disconnect nobody else can take it and hide that person (their reconnect takes it back);
+// a user may introduce only so many ids in a room, and none is ever forgotten. A state over 8 KiB, or
+// awareness frames or bytes beyond the connection's rate (counting only states it speaks for, never
+// echoes), closes the connection. Who has which board open is reported to the workspace presence
+// (live/presence.ts). Nothing is persisted.
 import { CLOSE, SYNC_LIMITS, type CloseEvent } from '@soplan/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -13,14 +15,18 @@ import { Budget } from './limits.ts';
 import type { Room } from './room.ts';
 import type { Connection, SyncHook, SyncMessage } from './types.ts';
 
-/** Client ids remembered per room with their first user; the oldest are forgotten beyond this. */
-const REMEMBERED_IDS = 4096;
-
 interface RoomIds {
   /** The connection speaking for each client id now. */
   owners: Map<number, Connection>;
-  /** The user who first introduced each client id in this room. */
+  /** The user who first introduced each client id in this room: never forgotten, so never taken over. */
   firstUser: Map<number, string>;
+  /** How many ids each user introduced in this room (at most `clientIdsPerUser`, which bounds `firstUser`). */
+  introduced: Map<string, number>;
+}
+
+interface Rates {
+  messages: Budget;
+  bytes: Budget;
 }
 
 type Sanitized = { ok: true; update: Uint8Array | null } | { ok: false; close: CloseEvent };
@@ -29,7 +35,7 @@ export class Presence implements SyncHook {
   readonly name = 'presence';
   readonly #workspace: WorkspacePresence;
   readonly #rooms = new WeakMap<Room, RoomIds>();
-  readonly #rates = new WeakMap<Connection, Budget>();
+  readonly #rates = new WeakMap<Connection, Rates>();
 
   constructor(workspace: WorkspacePresence) {
     this.#workspace = workspace;
@@ -37,12 +43,15 @@ export class Presence implements SyncHook {
 
   #ids(room: Room): RoomIds {
     let ids = this.#rooms.get(room);
-    if (!ids) this.#rooms.set(room, (ids = { owners: new Map(), firstUser: new Map() }));
+    if (!ids) this.#rooms.set(room, (ids = { owners: new Map(), firstUser: new Map(), introduced: new Map() }));
     return ids;
   }
 
   onJoin(conn: Connection, room: Room): void {
-    this.#rates.set(conn, new Budget(SYNC_LIMITS.awarenessByteBurst, SYNC_LIMITS.awarenessBytesPerSecond));
+    this.#rates.set(conn, {
+      messages: new Budget(SYNC_LIMITS.awarenessMessageBurst, SYNC_LIMITS.awarenessMessagesPerSecond),
+      bytes: new Budget(SYNC_LIMITS.awarenessByteBurst, SYNC_LIMITS.awarenessBytesPerSecond),
+    });
     this.#ids(room);
     this.#workspace.boardOpened(conn, {
       workspaceId: conn.workspaceId,
@@ -58,7 +67,8 @@ export class Presence implements SyncHook {
     const result = this.#sanitize(message.update, conn, room);
     if (!result.ok) return result.close;
     // Only states the connection speaks for count: the stock provider echoes every peer's state back.
-    if (result.update && !this.#rates.get(conn)?.take(result.update.byteLength)) return CLOSE.rateLimited;
+    const rates = this.#rates.get(conn);
+    if (result.update && rates && (!rates.messages.take() || !rates.bytes.take(result.update.byteLength))) return CLOSE.rateLimited;
     message.update = result.update;
     return null;
   }
@@ -100,8 +110,8 @@ export class Presence implements SyncHook {
 
   /**
    * Whether `conn` may speak for `clientId` (A2): an id it holds; a free id no other user introduced
-   * before (at most 8 per connection); or an id its own user introduced, taken back from whoever
-   * holds it now (a reconnect after a dropped connection). Only a state newer than the room's counts
+   * before (at most 8 per connection and 64 per user in the room); or an id its own user introduced,
+   * taken back from whoever holds it now (a reconnect after a dropped connection). Only a state newer than the room's counts
    * as a claim: the stock provider echoes every state it hears, and an echo claims nothing.
    */
   #claim(ids: RoomIds, clientId: number, clock: number, conn: Connection, room: Room): boolean {
@@ -112,13 +122,15 @@ export class Presence implements SyncHook {
     const first = ids.firstUser.get(clientId);
     if (first !== undefined && first !== conn.userId) return false;
     if (conn.clientIds.size >= SYNC_LIMITS.clientIdsPerConnection) return false;
+    if (first === undefined) {
+      const introduced = ids.introduced.get(conn.userId) ?? 0;
+      if (introduced >= SYNC_LIMITS.clientIdsPerUser) return false;
+      ids.introduced.set(conn.userId, introduced + 1);
+      ids.firstUser.set(clientId, conn.userId);
+    }
     if (owner) owner.clientIds.delete(clientId);
     conn.clientIds.add(clientId);
     ids.owners.set(clientId, conn);
-    if (first === undefined) {
-      ids.firstUser.set(clientId, conn.userId);
-      if (ids.firstUser.size > REMEMBERED_IDS) ids.firstUser.delete(ids.firstUser.keys().next().value!);
-    }
     return true;
   }
 

@@ -13,6 +13,8 @@ import type { CommittedChange, Connection, SyncMessage } from './types.ts';
 export interface RoomHooks {
   message(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null;
   committed(conn: Connection, change: CommittedChange): void;
+  /** An update of `conn` made Yjs throw half-way: the document holds part of it, which is never stored. */
+  corrupted(conn: Connection, room: Room): void;
 }
 
 /** Whether a transaction integrated any new struct: some client's clock advanced. */
@@ -36,11 +38,17 @@ function touchedKeys(transaction: Y.Transaction): Set<string> {
 /** How long a fresh room waits for a client's sync step 1 before it builds its document anyway. */
 const BUILD_DELAY_MS = 20;
 
+/**
+ * Awareness changes wait this long and leave as one frame carrying every changed state: a flurry of
+ * states costs each peer one frame, and the stock provider, which echoes every frame it hears, one echo.
+ */
+const AWARENESS_FLUSH_MS = 50;
+
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return Y.decodeStateVector(stateVector).size === 0;
 }
 
-const NO_HOOKS: RoomHooks = { message: () => null, committed: () => undefined };
+const NO_HOOKS: RoomHooks = { message: () => null, committed: () => undefined, corrupted: () => undefined };
 
 export class Room {
   readonly boardId: string;
@@ -57,6 +65,11 @@ export class Room {
   readonly #log: Logger;
   readonly #hooks: RoomHooks;
   #lastTransaction: { changed: boolean; keys: Set<string> } = { changed: false, keys: new Set() };
+  /** The sync step 2 for an empty state vector (every new client asks for it), until the document next changes. */
+  #fullStateFrame: Uint8Array | null = null;
+  readonly #awarenessChanged = new Set<number>();
+  #awarenessTimer: NodeJS.Timeout | undefined;
+  #destroyed = false;
 
   constructor(boardId: string, persistence: Persistence, log: Logger, hooks: RoomHooks = NO_HOOKS) {
     this.boardId = boardId;
@@ -72,14 +85,28 @@ export class Room {
     this.awareness.setLocalState(null);
 
     this.#doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.#fullStateFrame = null;
       const changed = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
       this.#lastTransaction = { changed, keys: changed ? touchedKeys(transaction) : new Set() };
     });
 
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const message = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
-      for (const conn of this.connections) this.#send(conn, message);
+      for (const id of [...added, ...updated, ...removed]) this.#awarenessChanged.add(id);
+      if (!this.#awarenessTimer) {
+        this.#awarenessTimer = setTimeout(() => this.#flushAwareness(), AWARENESS_FLUSH_MS);
+        this.#awarenessTimer.unref();
+      }
     });
+  }
+
+  /** Sends every awareness state changed since the last flush to every connection, the sender's included (R2). */
+  #flushAwareness(): void {
+    this.#awarenessTimer = undefined;
+    const ids = [...this.#awarenessChanged];
+    this.#awarenessChanged.clear();
+    if (ids.length === 0) return;
+    const message = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    for (const conn of this.connections) this.#send(conn, message);
   }
 
   /**
@@ -132,13 +159,19 @@ export class Room {
       const verdict = this.#hooks.message(conn, message, this);
       if (verdict) return verdict;
       switch (message.type) {
-        case 'step1': {
-          const diff = this.#storedState && isEmptyStateVector(message.stateVector) ? this.#storedState : Y.encodeStateAsUpdate(this.doc, message.stateVector);
-          this.#send(conn, syncFrame(SYNC_STEP.step2, diff));
+        case 'step1':
+          this.#send(
+            conn,
+            isEmptyStateVector(message.stateVector)
+              ? (this.#fullStateFrame ??= syncFrame(SYNC_STEP.step2, this.#storedState ?? Y.encodeStateAsUpdate(this.doc)))
+              : syncFrame(SYNC_STEP.step2, Y.encodeStateAsUpdate(this.doc, message.stateVector)),
+          );
           break;
-        }
         case 'update':
-          if (!conn.readOnly) this.#apply(conn, message.update);
+          if (!conn.readOnly && !this.#apply(conn, message.update)) {
+            this.#hooks.corrupted(conn, this);
+            return CLOSE.malformedMessage;
+          }
           break;
         case 'awareness':
           if (message.update) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
@@ -155,19 +188,26 @@ export class Room {
     }
   }
 
-  #apply(conn: Connection, update: Uint8Array): void {
+  /** Applies an update; false when Yjs threw after integrating part of it, so the document is ahead of what can be stored. */
+  #apply(conn: Connection, update: Uint8Array): boolean {
     const doc = this.doc;
-    // Yjs reads every struct of an update before integrating any, so undecodable bytes throw here
-    // without touching the document (P5).
     const { pendingStructs, pendingDs } = doc.store;
     this.#lastTransaction = { changed: false, keys: new Set() };
-    const started = performance.now();
-    Y.applyUpdate(doc, update, conn);
-    const applyMs = performance.now() - started;
     // Updates whose dependencies have not arrived yet wait in the store's pending slots: they are
     // news too, and must be stored and forwarded like the rest.
-    const { changed, keys } = this.#lastTransaction;
-    if (changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs) this.#keepAndForward(conn, update, applyMs, keys);
+    const moved = () => this.#lastTransaction.changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs;
+    try {
+      Y.applyUpdate(doc, update, conn);
+    } catch (err) {
+      // Yjs reads every struct of an update before integrating any, so undecodable bytes throw
+      // without touching the document (P5, rethrown: 4400). A struct that fails mid-integration
+      // leaves those before it in the document (afterTransaction runs even when it throws).
+      if (!moved()) throw err;
+      this.#log.warn({ err, boardId: this.boardId, userId: conn.userId }, 'an update failed half-way through integration; the room is reset');
+      return false;
+    }
+    if (moved()) this.#keepAndForward(conn, update, this.#lastTransaction.keys);
+    return true;
   }
 
   /**
@@ -175,12 +215,14 @@ export class Room {
    * re-encode what the transaction integrated, but the received bytes are an equally valid update
    * (Yjs updates are idempotent), so the room spends no time encoding them again.
    */
-  #keepAndForward(origin: Connection, update: Uint8Array, applyMs: number, keys: Set<string>): void {
+  #keepAndForward(origin: Connection, update: Uint8Array, keys: Set<string>): void {
     this.#persistence.append(this.boardId, update);
     const message = syncFrame(SYNC_STEP.update, update);
     this.#persistence.afterCommit(this.boardId, () => {
+      // A room reset before this commit (D5) holds what was never stored: nothing of it may be indexed.
+      if (this.#destroyed) return;
       for (const conn of this.connections) if (conn !== origin && conn.socket.isOpen) conn.socket.send(message);
-      this.#hooks.committed(origin, { room: this, update, applyMs, keys });
+      this.#hooks.committed(origin, { room: this, update, keys });
     });
     this.#persistence.maybeCompact(this.boardId);
   }
@@ -193,8 +235,10 @@ export class Room {
   }
 
   destroy(): void {
+    this.#destroyed = true;
     clearTimeout(this.#buildTimer);
     this.awareness.destroy();
+    clearTimeout(this.#awarenessTimer); // after: destroying the awareness emits one last update
     this.#doc.destroy();
   }
 }

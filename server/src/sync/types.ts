@@ -8,6 +8,8 @@ import type { Room } from './room.ts';
 
 export interface SyncSocket {
   readonly isOpen: boolean;
+  /** Bytes sent but not yet written to the network: a peer that does not read lets them pile up (L10). */
+  readonly bufferedAmount: number;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -44,8 +46,6 @@ export type SyncMessage =
 export interface CommittedChange {
   room: Room;
   update: Uint8Array;
-  /** How long applying it took on the event loop. */
-  applyMs: number;
   /** Keys of the Y.Map entries it created, changed or deleted, at any depth (item ids among them). */
   keys: ReadonlySet<string>;
 }
@@ -63,7 +63,10 @@ export interface Refusal {
   message: string;
 }
 
-/** A concern around the sync room. Every hook is optional; a returned refusal or close stops the chain. */
+/**
+ * A concern around the sync room. Every hook is optional. A refusal or close returned by `onConnect`
+ * or `onMessage` stops the chain; `afterMessage` and `afterCommit` run every hook and the first close wins (H2).
+ */
 export interface SyncHook {
   readonly name: string;
   /** Before the WebSocket upgrade. */
@@ -72,11 +75,15 @@ export interface SyncHook {
   onJoin?(conn: Connection, room: Room): void;
   /** Every frame, decoded, before the room handles it. The room is built (its `doc` is loaded) when an update arrives. */
   onMessage?(conn: Connection, message: SyncMessage, room: Room): CloseEvent | null | void;
+  /** Right after the room handled a frame of `conn` (hooks included), with the milliseconds that took on the event loop. */
+  afterMessage?(conn: Connection, room: Room, ms: number): CloseEvent | null | void;
   /** After an update from `conn` is committed and sent to the room's other connections. */
   afterCommit?(conn: Connection, change: CommittedChange): CloseEvent | null | void;
   onDisconnect?(conn: Connection, room: Room | undefined): void;
   /** A room leaves memory (idle after its grace period, or at shutdown). */
   onUnload?(room: Room): void;
+  /** A room is dropped without storing what it holds: its document is ahead of the disk (D5). */
+  onReset?(room: Room): void;
 }
 
 /** What hooks may ask of the server around them. */
