@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   current_password_wrong: 401,
+  password_unchanged: 400,
   session_required: 403,
   forbidden: 403,
   role_above_own: 403,

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'current_password_wrong',
+  'password_unchanged',
   'session_required',
   'forbidden',
   'role_above_own',

@@ -3,7 +3,7 @@ import { signedUp } from '../helpers/http-client.ts';
 import { newServer } from '../helpers/server.ts';
 
 // A server per test: the per-IP counters are the test process's own address's, shared by every request.
-const servers = [await newServer(), await newServer(), await newServer(), await newServer(), await newServer()];
+const servers = [await newServer(), await newServer(), await newServer(), await newServer(), await newServer(), await newServer(), await newServer()];
 
 afterEach(() => {
   vi.useRealTimers();
@@ -33,6 +33,35 @@ describe('login rate limits', () => {
     const limited = await server.client().post('/api/auth/login', { email: 'nobody-else@example.test', password: 'whatever123' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('[U1] correct logins do not use up the IP: 40 in a row from one address (a school behind one NAT) all pass, 30 failures then lock it', async () => {
+    const server = servers[5]!;
+    const teachers = [];
+    for (let i = 0; i < 4; i++) teachers.push(await signedUp(server.client()));
+    for (let round = 0; round < 10; round++) {
+      for (const { email, password } of teachers) expect((await server.client().post('/api/auth/login', { email, password })).status).toBe(200);
+    }
+    for (let i = 0; i < 30; i++) {
+      expect((await server.client().post('/api/auth/login', { email: `nobody${i}@example.test`, password: 'whatever123' })).status).toBe(401);
+    }
+    const locked = await server.client().post('/api/auth/login', { email: teachers[0]!.email, password: teachers[0]!.password });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('rate_limited');
+  });
+
+  it('[U1] parallel wrong guesses from one IP still get exactly 30 checks after correct logins were refunded', async () => {
+    const server = servers[6]!;
+    const { email, password } = await signedUp(server.client());
+    for (let i = 0; i < 10; i++) expect((await server.client().post('/api/auth/login', { email, password })).status).toBe(200);
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => server.client().post('/api/auth/login', { email: `guess${i}@example.test`, password: 'whatever123' })),
+    );
+    expect(replies.filter((r) => r.status === 401)).toHaveLength(30);
+    const refused = replies.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await server.client().post('/api/auth/login', { email, password })).status).toBe(429);
   });
 
   it('[U1] a successful login clears the account counter', async () => {

@@ -31,6 +31,27 @@ describe('organisations of a network', () => {
     expect((await owner.client.get(`/api/workspaces/${id}/organisations`)).body).toHaveLength(1);
   });
 
+  it('[U6] names clash regardless of case and runs of white space, on create and on rename, naming the organisation already there', async () => {
+    const { owner, id } = await newWorkspace(server);
+    const c = owner.client;
+    const existing = 'Департамент образования мэрии';
+    await c.post(`/api/workspaces/${id}/organisations`, { name: existing, kind: 'authority' });
+    const shouted = await c.post(`/api/workspaces/${id}/organisations`, { name: 'ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ  МЭРИИ' });
+    expect(shouted.status).toBe(409);
+    expect(shouted.body.error).toMatchObject({ code: 'organisation_exists', params: { name: existing } });
+    const other = await c.post(`/api/workspaces/${id}/organisations`, { name: 'Департамент образования мэрии города' });
+    expect(other.status).toBe(201);
+    const renamed = await c.patch(`/api/workspaces/${id}/organisations/${other.body.id}`, { name: 'департамент   Образования\u00a0мэрии' });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toMatchObject({ code: 'organisation_exists', params: { name: existing } });
+    const own = (await c.get(`/api/workspaces/${id}/organisations`)).body.find((o: { name: string }) => o.name === existing);
+    const recased = await c.patch(`/api/workspaces/${id}/organisations/${own.id}`, { name: 'Департамент Образования Мэрии' });
+    expect(recased.status).toBe(200);
+    expect((await c.get(`/api/workspaces/${id}/organisations`)).body.map((o: { name: string }) => o.name).sort()).toEqual(
+      ['Департамент Образования Мэрии', 'Департамент образования мэрии города'].sort(),
+    );
+  });
+
   it('editors and viewers read the list but cannot change it (403)', async () => {
     const { owner, id } = await newWorkspace(server);
     const org = (await owner.client.post(`/api/workspaces/${id}/organisations`, { name: 'МДОУ № 25' })).body;

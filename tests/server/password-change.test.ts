@@ -46,6 +46,18 @@ describe('password change', () => {
     expect((await server.client().post('/api/auth/login', { email, password })).status).toBe(429);
   });
 
+  it('[U2] a new password equal to the current one is 400 password_unchanged and ends no session', async () => {
+    const { client, email, password } = await signedUp(server.client());
+    const other = server.client();
+    expect((await other.post('/api/auth/login', { email, password })).status).toBe(200);
+    const res = await client.post('/api/me/password', { currentPassword: password, newPassword: password });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('password_unchanged');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect((await other.get('/api/me')).status).toBe(200);
+    expect((await client.get('/api/me')).status).toBe(200);
+  });
+
   it('[U2] counts against the IP: after 30 attempts from one address a password change is 429', async () => {
     const { client, password } = await signedUp(ipServer.client());
     for (let i = 0; i < 30; i++) await ipServer.client().post('/api/auth/login', { email: `nobody${i}@example.test`, password: 'whatever123' });

@@ -2,7 +2,9 @@
 // wrong password and spends the same argon2 work on both. Every attempt is counted before its
 // argon2 work starts, so parallel requests cannot get past a limit while earlier ones are still
 // hashing: wrong passwords per account and attempts per IP (login and password change share both),
-// sign-ups per IP.
+// sign-ups per IP. A correct password then clears the account's count and gives its IP hit back, so
+// only failures use up an address's budget: a seminar room of teachers behind one school's NAT can
+// all log in.
 import type { UserDto } from '@soplan/shared';
 import { apiTokens, users, type Db } from '../db/index.ts';
 import type { UserRow } from '../db/queries/users.ts';
@@ -20,7 +22,7 @@ const MINUTE = 60 * 1000;
 export class LoginLimits {
   /** Password checks per account (login and password change); a correct password clears it. */
   readonly perAccount = new RateLimiter({ limit: 10, windowMs: 15 * MINUTE });
-  /** Password checks per IP, across accounts. */
+  /** Wrong passwords per IP, across accounts (each check is counted first, refunded when right). */
   readonly perIp = new RateLimiter({ limit: 30, windowMs: 15 * MINUTE });
   /**
    * Sign-ups per IP. Generous enough for a room of teachers behind one school's NAT signing up
@@ -44,6 +46,12 @@ function reservePasswordCheck(limits: LoginLimits, email: string, ip: string, no
   limits.perIp.hit(ipKey(ip), now);
 }
 
+/** After a correct password: the account starts afresh and the IP gets its attempt back. */
+function passwordWasRight(limits: LoginLimits, email: string, ip: string, now: number): void {
+  limits.perAccount.reset(accountKey(email));
+  limits.perIp.refund(ipKey(ip), now);
+}
+
 export async function signup(db: Db, limits: LoginLimits, input: { email: string; password: string; name: string }, ip: string, now = Date.now()) {
   const wait = limits.signupsPerIp.retryAfter(ipKey(ip), now);
   if (wait > 0) throw rateLimited('Too many sign-ups from this address; try again later', wait);
@@ -65,7 +73,7 @@ export async function login(db: Db, limits: LoginLimits, input: { email: string;
   const user = users.byEmail(db, input.email);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) throw new AppError('invalid_credentials', 'Wrong email or password');
-  limits.perAccount.reset(accountKey(input.email));
+  passwordWasRight(limits, input.email, ip, now);
   return { user: userDto(user), ...createSession(db, user.id, now) };
 }
 
@@ -83,14 +91,20 @@ export interface PasswordChange {
 /**
  * Changes the password, ends every session of the user (their live connections reconnect and are
  * authenticated afresh), optionally revokes every API token of the account (connections opened with
- * one close for good), and opens a fresh session for the caller.
+ * one close for good), and opens a fresh session for the caller. A new password equal to the current
+ * one is refused (`password_unchanged`) before anything is touched.
  */
 export async function changePassword(db: Db, events: AccessEvents, limits: LoginLimits, user: UserRow, change: PasswordChange, ip: string, now = Date.now()) {
   reservePasswordCheck(limits, user.email, ip, now);
   if (!(await verifyPassword(user.password_hash, change.currentPassword))) {
     throw new AppError('current_password_wrong', 'The current password is wrong');
   }
-  limits.perAccount.reset(accountKey(user.email));
+  passwordWasRight(limits, user.email, ip, now);
+  // Checked only once the current password is known right, so the answer reveals nothing; refused
+  // because "changing" to the same password would end every other session and change nothing.
+  if (change.newPassword === change.currentPassword) {
+    throw new AppError('password_unchanged', 'The new password is the same as the current one');
+  }
   const hash = await hashPassword(change.newPassword);
   const revokedTokenIds = db.transaction(() => {
     users.setPasswordHash(db, user.id, hash);

@@ -1,5 +1,6 @@
 // A fixed-window counter per key, in memory: login and password-change attempts per account and per
-// IP, sign-ups per IP.
+// IP, sign-ups per IP. An attempt is counted when it starts and may be given back once it has turned
+// out not to count (a correct password does not use up an IP's budget).
 export interface RateLimitOptions {
   limit: number;
   windowMs: number;
@@ -28,6 +29,15 @@ export class RateLimiter {
     } else {
       entry.count += 1;
     }
+  }
+
+  /**
+   * Gives back one hit of `key` in its current window. Should the window have rolled over since the
+   * hit, the new window is the one lowered: at most one attempt more for that key, never below zero.
+   */
+  refund(key: string, now = Date.now()): void {
+    const entry = this.#hits.get(key);
+    if (entry && entry.resetAt > now && entry.count > 0) entry.count -= 1;
   }
 
   reset(key: string): void {

@@ -1,3 +1,6 @@
+// Organisations of a workspace's network: listed by members, managed by coordinators. Their names are
+// unique in the workspace as people read them, not as bytes: case and runs of white space do not make
+// «ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ  МЭРИИ» a second «Департамент образования мэрии».
 import type { OrganisationDto, OrganisationKind } from '@soplan/shared';
 import { newId } from '../auth/ids.ts';
 import { organisations, type Db } from '../db/index.ts';
@@ -11,10 +14,16 @@ export interface OrganisationInput {
   partner: boolean;
 }
 
+/** What two names are compared by: Unicode-composed, lower case by Russian rules, white space collapsed. */
+const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('ru').replace(/\s+/gu, ' ').trim();
+
+/** Refuses a name another organisation of the workspace already has, naming that one as it is stored. */
 function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string): void {
-  const clash = organisations.byName(db, workspaceId, name);
-  if (clash && clash.id !== exceptId) {
-    throw new AppError('organisation_exists', `An organisation named "${name}" already exists in this workspace`, { params: { name } });
+  // SQLite's lower() and NOCASE fold ASCII only, so the comparison is made here, over the workspace's names.
+  const key = nameKey(name);
+  const clash = organisations.names(db, workspaceId).find((o) => o.id !== exceptId && nameKey(o.name) === key);
+  if (clash) {
+    throw new AppError('organisation_exists', `An organisation named "${clash.name}" already exists in this workspace`, { params: { name: clash.name } });
   }
 }
 

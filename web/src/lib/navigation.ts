@@ -5,7 +5,8 @@ import { session } from './managers/session-manager.svelte.ts';
 export function requireLogin(): boolean {
   if (session.user) return true;
   const next = location.pathname + location.search;
-  void goto(`/login?next=${encodeURIComponent(next)}`, { replaceState: true });
+  // `ended`: the login page says the session ended instead of greeting a stranger.
+  void goto(`/login?${session.ended ? 'ended=1&' : ''}next=${encodeURIComponent(next)}`, { replaceState: true });
   return false;
 }
 

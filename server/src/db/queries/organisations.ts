@@ -1,3 +1,4 @@
+// SQL of the organisations table: the organisations of each workspace's network.
 import type { OrganisationKind } from '@soplan/shared';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
@@ -20,8 +21,9 @@ export function insert(db: Db, o: OrganisationRow): void {
 export function byId(db: Db, workspaceId: string, id: string): OrganisationRow | undefined {
   return stmt(db, 'SELECT * FROM organisations WHERE workspace_id = ? AND id = ?').get(workspaceId, id) as OrganisationRow | undefined;
 }
-export function byName(db: Db, workspaceId: string, name: string): OrganisationRow | undefined {
-  return stmt(db, 'SELECT * FROM organisations WHERE workspace_id = ? AND name = ?').get(workspaceId, name) as OrganisationRow | undefined;
+/** Every organisation's id and name in the workspace, for comparing a new name with them. */
+export function names(db: Db, workspaceId: string): Pick<OrganisationRow, 'id' | 'name'>[] {
+  return stmt(db, 'SELECT id, name FROM organisations WHERE workspace_id = ?').all(workspaceId) as Pick<OrganisationRow, 'id' | 'name'>[];
 }
 export function list(db: Db, workspaceId: string): OrganisationRow[] {
   return stmt(db, 'SELECT * FROM organisations WHERE workspace_id = ? ORDER BY partner, name COLLATE NOCASE').all(workspaceId) as OrganisationRow[];

@@ -1,8 +1,11 @@
 // One open board in the browser: its Y.Doc, kept offline in IndexedDB and synced live through the
 // stock y-websocket provider (the session cookie authenticates), who else is here, the connection
 // state, and per-user undo (Ctrl+Z undoes only this person's edits: remote changes arrive with the
-// provider as origin, which the undo manager does not track).
+// provider as origin, which the undo manager does not track). When the connection fails it asks
+// whether the account's session still holds: a session ended elsewhere (password changed, logged
+// out) stops the provider and leaves the board read-only instead of retrying for ever.
 import { CLOSE, plainTextOf, textField, type Item } from '@soplan/shared';
+import { api, ApiError } from '../api.ts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -14,11 +17,14 @@ const LOCAL_FALLBACK_MS = 2500;
 /** How long the live connection waits for the offline copy before it connects anyway. */
 const LOCAL_FIRST_MS = 1000;
 
-/** `refused` and `quarantined`: the server closed for good because an edit was over its limits (SPEC L5–L7). */
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied' | 'refused' | 'quarantined';
+/**
+ * `refused` and `quarantined`: the server closed for good because an edit was over its limits (SPEC L5–L7).
+ * `signed-out`: the browser's session ended (the server refuses the upgrade with 401 and /api/me says so).
+ */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'denied' | 'refused' | 'quarantined' | 'signed-out';
 
 /** The final states: the provider stops reconnecting and the state stays until the page reloads. */
-const FINAL_STATES: ReadonlySet<ConnectionState> = new Set(['denied', 'refused', 'quarantined']);
+const FINAL_STATES: ReadonlySet<ConnectionState> = new Set(['denied', 'refused', 'quarantined', 'signed-out']);
 
 export interface Peer {
   clientId: number;
@@ -43,8 +49,7 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
-  /** Whether this person may only look; the page sets it once it knows their role (read-only until then). */
-  readOnly = $state(true);
+  #readOnly = $state(true);
   connection = $state<ConnectionState>('connecting');
   /** There is something to show: the server's copy, or this browser's offline copy of the board. */
   ready = $state(false);
@@ -57,6 +62,8 @@ export class BoardSession {
   #localReady = false;
   #fallback: ReturnType<typeof setTimeout> | undefined;
   #localFirst: ReturnType<typeof setTimeout> | undefined;
+  /** A look at /api/me is on its way: failures in a row ask once, not once per reconnect. */
+  #checkingSession = false;
 
   constructor(boardId: string, roots: readonly string[]) {
     this.#local = new IndexeddbPersistence(`soplan-board-${boardId}`, this.doc);
@@ -90,13 +97,20 @@ export class BoardSession {
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.ready = true;
     });
+    this.provider.on('connection-close', (event: { code: number } | null) => {
+      // The server closes a session's sockets when its authorization changes; the session may be the change.
+      if (event?.code === CLOSE.authorizationChanged.code) void this.#checkSession();
+    });
     this.provider.on('closed', (event: { code: number }) => {
       if (event.code === CLOSE.overLimits.code) this.connection = 'refused';
       else if (event.code === CLOSE.quarantined.code) this.connection = 'quarantined';
       else if (event.code >= 4400 && event.code < 4500) this.connection = 'denied';
     });
     this.provider.on('connection-error', () => {
-      if (!FINAL_STATES.has(this.connection)) this.connection = 'offline';
+      if (FINAL_STATES.has(this.connection)) return;
+      this.connection = 'offline';
+      // A refused upgrade looks like a network failure from here; only the API can tell the two apart.
+      void this.#checkSession();
     });
     this.undoManager = new Y.UndoManager(
       roots.map((name) => this.doc.getMap(name)),
@@ -123,6 +137,31 @@ export class BoardSession {
     awareness.on('change', refreshPeers);
     // The server stamps the authenticated name and colour; announcing presence makes it send them back.
     awareness.setLocalStateField('here', true);
+  }
+
+  /** Whether this person may only look: the page sets it once it knows their role (read-only until then); an ended session is read-only whatever the role. */
+  get readOnly(): boolean {
+    return this.#readOnly || this.connection === 'signed-out';
+  }
+  set readOnly(value: boolean) {
+    this.#readOnly = value;
+  }
+
+  /** On a 401 from /api/me the session is over: stop reconnecting (edits stay in the offline copy). Any other answer, or none, changes nothing. */
+  async #checkSession(): Promise<void> {
+    if (this.#checkingSession) return;
+    this.#checkingSession = true;
+    try {
+      await api.me();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401 && !FINAL_STATES.has(this.connection)) {
+        this.connection = 'signed-out';
+        this.provider.disconnect();
+        if (this.#localReady) this.ready = true;
+      }
+    } finally {
+      this.#checkingSession = false;
+    }
   }
 
   /** Runs a change as one undoable step; does nothing on a read-only board. */

@@ -1,0 +1,62 @@
+// The plan-graph's exact date in Chromium: a date belongs to its month, so giving a September card
+// a date in October moves the card to October in the same step, and a date outside the plan's range
+// puts it with the events shown apart («Вне периода плана»), where it can be put back.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { newServer } from '../helpers/server.ts';
+
+const server = await newServer({ web: true, demo: true });
+const browser = await launchBrowser();
+const OWNER = 'demo@soplan.local';
+const PASSWORD = 'soplan-demo';
+
+const login = server.client();
+await login.post('/api/auth/login', { email: OWNER, password: PASSWORD });
+const [workspace] = (await login.get('/api/workspaces')).body as { id: string }[];
+const boards = (await login.get(`/api/workspaces/${workspace!.id}/boards`)).body as { id: string; kind: string }[];
+const PLAN = boards.find((b) => b.kind === 'plan-graph')!.id;
+
+const TITLE = 'Семинар с точной датой';
+const month = (page: Page, m: string) => page.locator(`[data-testid="plan-month"][data-month="${m}"]`);
+const titlesIn = (group: ReturnType<Page['locator']>) =>
+  group.getByRole('textbox', { name: 'Название мероприятия' }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+
+async function eventually(check: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('a plan-graph event given an exact date', () => {
+  it('moves to the month of its date, and to «Вне периода плана» when the date is outside the plan', async () => {
+    const context = await newPerson(browser, server.url);
+    expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`/boards/${PLAN}`);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+
+    await month(page, '2021-09').getByTestId('add-event').click();
+    const card = month(page, '2021-09').getByTestId('plan-event').last();
+    await card.getByRole('textbox', { name: 'Название мероприятия' }).fill(TITLE);
+    await card.getByRole('button', { name: 'Подробнее' }).click();
+    // Filling a date input commits it (its change event), as picking a day in the calendar does.
+    await card.getByLabel('Точная дата').fill('2021-10-20');
+
+    await eventually(async () => (await titlesIn(month(page, '2021-10'))).includes(TITLE), 'the event in October');
+    expect(await titlesIn(month(page, '2021-09'))).not.toContain(TITLE);
+    const moved = month(page, '2021-10')
+      .getByTestId('plan-event')
+      .filter({ has: page.getByText('20 октября', { exact: false }) });
+    expect(await moved.getByLabel('Точная дата').inputValue()).toBe('2021-10-20');
+
+    await moved.getByLabel('Точная дата').fill('2023-01-10');
+    const outside = page.getByTestId('plan-outside');
+    await eventually(async () => (await outside.count()) === 1 && (await titlesIn(outside)).includes(TITLE), 'the event shown apart');
+    expect(await titlesIn(month(page, '2021-10'))).not.toContain(TITLE);
+    await context.close();
+  });
+});
