@@ -3,10 +3,11 @@
 // quotes become „“ inside the line's «…», in Russian and in English.
 import { addRoadmapItem, addRoadmapSection, roadmapItems, textField, type Item } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually as eventuallyWithin, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient, waitFor } from '../helpers/sync-client.ts';
 
+const eventually = (check: () => boolean | Promise<boolean>, what: string) => eventuallyWithin(check, what, 15_000);
 const server = await newServer({ web: true, demo: true, indexDebounceMs: 50 });
 const browser = await launchBrowser();
 const OWNER = 'demo@soplan.local';
@@ -17,15 +18,6 @@ await login.post('/api/auth/login', { email: OWNER, password: PASSWORD });
 const [workspace] = (await login.get('/api/workspaces')).body as { id: string }[];
 const boards = (await login.get(`/api/workspaces/${workspace!.id}/boards`)).body as { id: string; kind: string; title: string }[];
 const ROADMAP = boards.find((b) => b.kind === 'roadmap')!.id;
-
-async function eventually(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('[F8] activity lines with empty and quoted values', () => {
   it('name an untitled item and an empty period in words, and never nest «» in «»', async () => {

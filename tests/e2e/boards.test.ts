@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addRoadmapItem, addRoadmapSection, roadmapItems } from '@soplan/shared';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient } from '../helpers/sync-client.ts';
 
@@ -44,15 +44,6 @@ async function typeAtEnd(page: Page, field: ReturnType<Page['locator']>, text: s
   await field.focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
-}
-
-async function eventually(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('roadmap, two people at once', () => {

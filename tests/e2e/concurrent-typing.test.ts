@@ -3,7 +3,7 @@
 // deletes before it, so the field ends with both texts whole, never interleaved.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true, demo: true });
@@ -27,15 +27,6 @@ async function openBoard(email: string): Promise<{ context: BrowserContext; page
 }
 
 const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
-
-async function eventually(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('two people typing into one field', () => {
   it("[B3] text inserted by one person before the other's caret moves that caret: the other keeps typing where they were", async () => {

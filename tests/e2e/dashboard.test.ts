@@ -7,10 +7,11 @@
 import { addPlanGraphEvent, planGraphEvents, textField, todayIso, type Item } from '@soplan/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually as eventuallyWithin, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient, waitFor } from '../helpers/sync-client.ts';
 
+const eventually = (check: () => boolean | Promise<boolean>, what: string) => eventuallyWithin(check, what, 15_000);
 const server = await newServer({ web: true, demo: true, indexDebounceMs: 50 });
 const browser = await launchBrowser();
 const PASSWORD = 'soplan-demo';
@@ -49,15 +50,6 @@ function dashboardReads(page: Page): () => number {
     if (request.method() === 'GET' && new URL(request.url()).pathname === `/api/workspaces/${workspace!.id}/dashboard`) reads++;
   });
   return () => reads;
-}
-
-async function eventually(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe("the coordinator's dashboard, live", () => {

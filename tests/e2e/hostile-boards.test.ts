@@ -24,7 +24,7 @@ import {
   type Item,
   type ProgrammeList,
 } from '@soplan/shared';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient, type SyncClient } from '../helpers/sync-client.ts';
 import { newWorkspace } from '../helpers/workspace.ts';
@@ -45,15 +45,6 @@ async function newBoard(kind: string, title: string): Promise<string> {
 const set = (item: Item, fields: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(fields)) item.set(k, v);
 };
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Writes a board's hostile content through /sync and keeps the connection open to read the server's copy back. */
 async function written(boardId: string, write: (doc: Y.Doc) => void): Promise<SyncClient> {

@@ -3,7 +3,7 @@
 // puts it with the events shown apart («Вне периода плана»), where it can be put back.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true, demo: true });
@@ -21,15 +21,6 @@ const TITLE = 'Семинар с точной датой';
 const month = (page: Page, m: string) => page.locator(`[data-testid="plan-month"][data-month="${m}"]`);
 const titlesIn = (group: ReturnType<Page['locator']>) =>
   group.getByRole('textbox', { name: 'Название мероприятия' }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
-
-async function eventually(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('a plan-graph event given an exact date', () => {
   it('moves to the month of its date, and to «Вне периода плана» when the date is outside the plan', async () => {

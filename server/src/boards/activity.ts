@@ -5,7 +5,7 @@
 // committed updates touched that item (SPEC F3), and a person's run of edits of one field of one
 // item within a minute stays one line, extended as it goes (SPEC F8).
 import { ACTIVITY_KINDS, type ActivityDto, type ActivityKind, type BoardItem } from '@soplan/shared';
-import { boardActivity, type Db } from '../db/index.ts';
+import { boardActivity, stringsOf, type Db } from '../db/index.ts';
 import type { ActivityRow } from '../db/queries/board-activity.ts';
 import type { BoardItemRow } from '../db/queries/board-items.ts';
 
@@ -198,20 +198,11 @@ export function activityDtoOf(row: ActivityRow, boardTitle: string, nameOf: (use
     boardId: row.board_id,
     boardTitle,
     at: row.at,
-    actors: idsOf(row.actor_ids).map((id) => ({ id, name: nameOf(id) })),
+    actors: stringsOf(row.actor_ids).map((id) => ({ id, name: nameOf(id) })),
     kind: (ACTIVITY_KINDS as readonly string[]).includes(row.kind) ? (row.kind as ActivityKind) : 'added',
     itemId: row.item_id,
     itemTitle: row.item_title,
     before: row.before,
     after: row.after,
   };
-}
-
-function idsOf(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
 }

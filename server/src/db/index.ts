@@ -1,5 +1,6 @@
 // db/: the SQLite connection, versioned migrations and every SQL query. Nothing outside this folder writes SQL.
 export { openDatabase, startCheckpointer, type Db } from './connection.ts';
+export { stringsOf } from './json-columns.ts';
 export * as users from './queries/users.ts';
 export * as sessions from './queries/sessions.ts';
 export * as apiTokens from './queries/api-tokens.ts';

@@ -157,7 +157,7 @@ export function setPassportField(doc: Y.Doc, field: PassportField, value: string
 }
 
 /** The typed fields of each list's entries (SPEC rule B7): each is a Y.Text. */
-const TEXT_FIELDS: Record<ProgrammeList, readonly string[]> = {
+export const PROGRAMME_TEXT_FIELDS: Record<ProgrammeList, readonly string[]> = {
   sections: ['title'],
   stages: ['title', 'period', 'description'],
   indicators: ['title', 'target', 'actual'],
@@ -179,7 +179,7 @@ const NEW_ENTRY: Record<ProgrammeList, () => Record<string, unknown>> = {
 /** Adds an entry; a typed field given as a plain string (or not given) is written as a Y.Text of it. */
 export function addProgrammeEntry(doc: Y.Doc, list: ProgrammeList, fields: Record<string, unknown> = {}, index?: number): string {
   const entry: Record<string, unknown> = { ...NEW_ENTRY[list](), ...fields };
-  for (const key of TEXT_FIELDS[list]) {
+  for (const key of PROGRAMME_TEXT_FIELDS[list]) {
     const value = entry[key];
     if (!(value instanceof Y.Text)) entry[key] = new Y.Text(typeof value === 'string' ? value : '');
   }

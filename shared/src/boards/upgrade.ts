@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { textField, type Item } from './collection.ts';
 import type { BoardKind } from './kinds.ts';
-import { PASSPORT_FIELDS } from './programme.ts';
+import { PASSPORT_FIELDS, PROGRAMME_TEXT_FIELDS } from './programme.ts';
 
 type Fields = readonly string[];
 
@@ -23,14 +23,7 @@ const TYPED_FIELDS: Record<BoardKind, Record<string, Fields>> = {
   'plan-graph': {
     events: ['title', 'form', 'responsibles', 'partner', 'notes'],
   },
-  programme: {
-    sections: ['title'],
-    stages: ['title', 'period', 'description'],
-    indicators: ['title', 'target', 'actual'],
-    pairs: ['mentor', 'mentee', 'deficits'],
-    nominations: ['title'],
-    products: ['title'],
-  },
+  programme: PROGRAMME_TEXT_FIELDS,
 };
 
 /** The typed fields of a step of a pair's individual route (ИОМ), nested in the pair under `route`. */

@@ -4,6 +4,7 @@
 // when read (SPEC F7).
 import type { BoardKind, IndexedItem, ItemStatus, PeriodKind } from '@soplan/shared';
 import type { Db } from '../connection.ts';
+import { stringsOf } from '../json-columns.ts';
 import { stmt } from '../statements.ts';
 
 export interface BoardItemRow {
@@ -35,20 +36,11 @@ export function indexedItemOf(row: BoardItemRow): IndexedItem {
     start: row.start_date,
     end: row.end_date,
     status: row.status,
-    responsibles: namesOf(row.responsibles),
+    responsibles: stringsOf(row.responsibles),
     form: row.form,
     group: row.group_id ?? '',
     groupTitle: row.group_title,
   };
-}
-
-function namesOf(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 export interface IndexWrite {
