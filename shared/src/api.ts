@@ -1,7 +1,10 @@
 // Request bodies (zod) and response shapes of the HTTP API.
 import { z } from 'zod';
+import { boardJson } from './boards/board-json.ts';
 import { BOARD_KINDS, type BoardKind } from './boards/kinds.ts';
 import type { IssueCode } from './errors.ts';
+import type { PeriodKind } from './periods.ts';
+import type { ItemStatus } from './status.ts';
 import {
   MAX_EVENT_FORM_LENGTH,
   MAX_EVENT_FORMS,
@@ -97,10 +100,37 @@ export const createInviteBody = z.strictObject({
 });
 export const updateMemberBody = z.strictObject({ role: z.enum(ROLES) });
 
-export const createBoardBody = z.strictObject({ kind: z.enum(BOARD_KINDS), title: nameText(MAX_TITLE_LENGTH) });
+/** How many years a copy may move its dates («next year's plan»: 1). */
+export const MAX_COPY_SHIFT_YEARS = 10;
+/**
+ * A new board: blank (`kind`, `title`), with the content of an import preview (`content` in the board
+ * JSON form, SPEC B10), or a copy of another board (`from`, shifted by whole years, statuses reset).
+ */
+export const createBoardBody = z
+  .strictObject({
+    kind: z.enum(BOARD_KINDS).optional(),
+    title: nameText(MAX_TITLE_LENGTH).optional(),
+    content: boardJson.optional(),
+    from: z.string().min(1).max(64).optional(),
+    shiftYears: z.number().int().min(-MAX_COPY_SHIFT_YEARS).max(MAX_COPY_SHIFT_YEARS).optional(),
+    resetStatus: z.boolean().optional(),
+  })
+  .superRefine((b, ctx) => {
+    const issue = (path: string, code: IssueCode, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+    if (b.from !== undefined) {
+      if (b.kind !== undefined || b.content !== undefined)
+        issue(b.kind !== undefined ? 'kind' : 'content', 'invalid', 'a copy takes its kind and content from the board it copies');
+      return;
+    }
+    if (b.shiftYears !== undefined || b.resetStatus !== undefined) issue('from', 'required', 'shiftYears and resetStatus apply to a copy');
+    if (b.kind === undefined) issue('kind', 'required', 'kind is required');
+    if (b.title === undefined) issue('title', 'required', 'title is required');
+    if (b.content !== undefined && b.kind !== undefined && b.content.kind !== b.kind) issue('content', 'invalid', 'the content is of another kind of board');
+  });
+export type CreateBoardBody = z.infer<typeof createBoardBody>;
 export const updateBoardBody = z
-  .strictObject({ title: nameText(MAX_TITLE_LENGTH).optional(), archived: z.boolean().optional() })
-  .refine((b) => b.title !== undefined || b.archived !== undefined, nothingToChange);
+  .strictObject({ title: nameText(MAX_TITLE_LENGTH).optional(), archived: z.boolean().optional(), template: z.boolean().optional() })
+  .refine((b) => b.title !== undefined || b.archived !== undefined || b.template !== undefined, nothingToChange);
 
 export interface UserDto {
   id: string;
@@ -157,9 +187,26 @@ export interface BoardDto {
   kind: BoardKind;
   title: string;
   archived: boolean;
+  /** Offered in the «new board» dialog as a starting point. */
+  template: boolean;
   createdAt: string;
   updatedAt: string;
 }
+/** An item of `GET /api/boards/:id/items` (SPEC B10), of any kind of board, in board order. */
+export interface BoardItemDto {
+  id: string;
+  /** Its derived number (1.2, 1.3.1; a plan-graph event's month and place in it). */
+  number: string;
+  /** Where it sits: its roadmap or plan section, a plan-graph's month (`YYYY-MM`), `stages` for a programme's stages, a pair's mentee. */
+  section: { number: string; title: string };
+  title: string;
+  period: { text: string; kind: PeriodKind; start: string | null; end: string | null };
+  responsibles: string[];
+  result: string;
+  status: ItemStatus;
+  overdue: boolean;
+}
+
 export interface DemoDto {
   enabled: boolean;
   email?: string;

@@ -10,3 +10,4 @@ export * from './status.ts';
 export * from './live.ts';
 export * from './responsibles.ts';
 export * from './dashboard.ts';
+export * from './imports.ts';

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   editBoard: 'editor',
   renameBoard: 'editor',
   archiveBoard: 'coordinator',
+  manageTemplates: 'coordinator',
   manageOrganisations: 'coordinator',
   manageVocabulary: 'coordinator',
   manageMembers: 'coordinator',

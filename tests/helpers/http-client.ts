@@ -3,6 +3,8 @@
 export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
+  /** A multipart/form-data body (fetch sets its content type with the boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
   origin?: string | null;
   token?: string;
@@ -36,7 +38,7 @@ export class HttpClient {
     const origin = options.origin === undefined ? (method === 'GET' ? null : this.baseUrl) : options.origin;
     if (origin) headers.origin = origin;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
+    let body: string | FormData | undefined = options.form ?? options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
@@ -65,6 +67,15 @@ export class HttpClient {
   patch = <T = JsonBody>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PATCH', path, { ...o, body });
   put = <T = JsonBody>(path: string, body?: unknown, o: RequestOptions = {}) => this.request<T>('PUT', path, { ...o, body });
   delete = <T = JsonBody>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
+  /** POSTs files and fields as multipart/form-data: `{ file: [bytes, 'plan.docx'], kind: 'roadmap' }`. */
+  upload = <T = JsonBody>(path: string, fields: Record<string, string | [Uint8Array, string]>, o: RequestOptions = {}) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value === 'string') form.set(name, value);
+      else form.set(name, new Blob([value[0] as Uint8Array<ArrayBuffer>]), value[1]);
+    }
+    return this.request<T>('POST', path, { ...o, form });
+  };
 }
 
 let counter = 0;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BOARD_KINDS, PASSPORT_FIELDS, textField, type BoardKind, type Item } from '@soplan/shared';
+import { BOARD_KINDS, PASSPORT_FIELDS, textField, type BoardKind, type Item, DOCUMENT_HEADER_FIELDS } from '@soplan/shared';
 import { boards, openDatabase, users, workspaces } from '@soplan/server/db/index.ts';
 import { DOCUMENT_VERSION, upgradeDocuments } from '@soplan/server/sync/document-upgrade.ts';
 import { Persistence } from '@soplan/server/sync/persistence.ts';
@@ -146,7 +146,10 @@ describe('the server upgrades older board documents once at start', () => {
     // one whose stored document is not a Yjs update at all.
     const db = new Database(path.join(dataDir, 'soplan.sqlite'));
     db.prepare('UPDATE boards SET document_version = 0').run();
-    db.prepare('INSERT INTO board_snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, 0, 0)').run(unreadable, Buffer.from('not a yjs update'));
+    db.prepare('INSERT OR REPLACE INTO board_snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, 0, 0)').run(
+      unreadable,
+      Buffer.from('not a yjs update'),
+    );
     db.close();
     server = await newServer({ dataDir });
 
@@ -243,6 +246,15 @@ describe('upgrading documents over a store', () => {
     expect(upgradeDocuments(db, store, log)).toBe(0);
     expect(store.load('b')).toEqual(before);
     expect(at(stored(store), 'items.i1.period')).toBe('Апрель 2023 г.');
+  });
+
+  it('[B8][B9] a board at version 1 (before the document header) gains the header, every field a Y.Text, at the next start', () => {
+    const { db, store } = boardOf('roadmap', 1);
+    expect(stored(store).getMap('header').size).toBe(0);
+    expect(upgradeDocuments(db, store, log)).toBe(1);
+    const doc = stored(store);
+    for (const field of DOCUMENT_HEADER_FIELDS) expect(doc.getMap('header').get(field), field).toBeInstanceOf(Y.Text);
+    expect(boards.byId(db, 'b')!.document_version).toBe(DOCUMENT_VERSION);
   });
 
   it('[B8] an upgraded board is folded into one snapshot and its version set', () => {

@@ -7,6 +7,34 @@ import { trackedClients, waitFor } from '../helpers/sync-client.ts';
 const open = trackedClients();
 
 describe('durability', () => {
+  it('[D1][D2] formatted text (bold typed into a rich-text section) is stored and forwarded, though Yjs runs a cleanup transaction after it', async () => {
+    const server = await newServer();
+    const { boardId, owner } = await boardWithPeople(server, []);
+    const a = open(server.url, boardId, { token: owner.token });
+    const b = open(server.url, boardId, { token: owner.token });
+    await a.synced();
+    await b.synced();
+    const body = new Y.XmlFragment();
+    a.doc.getMap('sections').set('s1', new Y.Map(Object.entries({ order: 'a0', body })));
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText('Цель проекта');
+    paragraph.insert(0, [text]);
+    body.insert(0, [paragraph]);
+    await waitFor(() => b.doc.getMap('sections').has('s1'));
+    text.insert(text.length, ': рост', { bold: {} });
+    const bText = () => ((b.doc.getMap('sections').get('s1') as Y.Map<Y.XmlFragment>).get('body')!.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    await waitFor(() => bText().toString().includes('рост'), 5000, 'the bold run reaches the other screen');
+    text.insert(0, 'Новая ');
+    await waitFor(() => bText().toDelta()[0]?.insert === 'Новая Цель проекта', 5000, 'a later edit reaches it too');
+    a.destroy();
+    b.destroy();
+    await server.restart();
+    const c = open(server.url, boardId, { token: owner.token });
+    await c.synced();
+    const delta = (((c.doc.getMap('sections').get('s1') as Y.Map<Y.XmlFragment>).get('body')!.get(0) as Y.XmlElement).get(0) as Y.XmlText).toDelta();
+    expect(delta).toEqual([{ insert: 'Новая Цель проекта' }, { insert: ': рост', attributes: { bold: {} } }]);
+  });
+
   it('[D3] after a restart a fresh client loads the same state', async () => {
     const server = await newServer();
     const { boardId, owner } = await boardWithPeople(server, []);

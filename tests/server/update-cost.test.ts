@@ -43,7 +43,14 @@ describe('ordinary edits cost nothing', () => {
     const before = Y.encodeStateVector(client);
     const title = (client.getMap('items').get(ids[250]!) as Y.Map<unknown>).get('title') as Y.Text;
     for (let i = 0; i < 40; i++) title.insert(5 + i, 'ж');
-    expect(updateCost(server, Y.encodeStateAsUpdate(client, before), BUDGET)).toEqual({ items: 1, deleteRanges: 0, steps: 0, pending: 0, pendingDeletes: 0 });
+    expect(updateCost(server, Y.encodeStateAsUpdate(client, before), BUDGET)).toEqual({
+      items: 1,
+      newItems: 1,
+      deleteRanges: 0,
+      steps: 0,
+      pending: 0,
+      pendingDeletes: 0,
+    });
   });
 
   it('[L5] a hundred typo fixes made offline inside a 3 000-run rich-text paragraph, and inserts at one place by one person', () => {
@@ -155,5 +162,33 @@ describe('waiting structs and deletions are counted', () => {
   it('[P5] a struct that refers to a later clock of its own client is malformed', () => {
     const bad = encodeStructs([struct({ client: 5, clock: 0, parent: 't' }), struct({ client: 5, clock: 1, origin: id(5, 7) })]);
     expect(() => updateCost(new Y.Doc(), bad, BUDGET)).toThrow(MalformedUpdate);
+  });
+});
+
+describe('what a document already holds', () => {
+  it('[L6] an update the document already holds adds no items (a provider resending what it sent)', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    client.getMap('m').set('a', 1);
+    client.getMap('m').set('b', 2);
+    const update = Y.encodeStateAsUpdate(client);
+    expect(updateCost(server, update, 1e6)).toMatchObject({ items: 2, newItems: 2 });
+    Y.applyUpdate(server, update);
+    expect(updateCost(server, update, 1e6)).toMatchObject({ items: 2, newItems: 0 });
+  });
+
+  it('[L5] the same inserts at one place sent again cost nothing: Yjs skips what the document holds', () => {
+    const server = new Y.Doc();
+    const trap = new Y.Doc();
+    trap.clientID = 1;
+    for (let i = 0; i < 3_000; i++) trap.getText('t').insert(0, 'a');
+    const update = Y.encodeStateAsUpdate(trap);
+    Y.applyUpdate(server, update);
+    const second = new Y.Doc();
+    second.clientID = 2;
+    Y.applyUpdate(second, update);
+    second.getText('t').insert(0, 'b');
+    expect(updateCost(server, Y.encodeStateAsUpdate(second), BUDGET)).toMatchObject({ newItems: 1 });
+    expect(updateCost(server, update, BUDGET)).toMatchObject({ newItems: 0, steps: 0 });
   });
 });

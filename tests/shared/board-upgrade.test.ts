@@ -1,16 +1,23 @@
 // Upgrading an older board document (SPEC rule B8): every typed field of every item that is not a
 // Y.Text — an older board's plain string or array, junk, or nothing — becomes the Y.Text the
-// writers create now, holding what the field showed, in one transaction; a document already
-// upgraded is left untouched; whatever a client wrote, it never throws (B4).
+// writers create now, holding what the field showed, in one transaction; so does every field of
+// the document header (B9) and of a programme's plan (B7); a document already upgraded is left
+// untouched; whatever a client wrote, it never throws (B4).
 import {
   addPlanGraphEvent,
+  addPlanItem,
+  addPlanSection,
   addProgrammeEntry,
   addRoadmapItem,
   addRoadmapSection,
   addRouteStep,
   BOARD_KINDS,
   BOARD_ROOTS,
+  DOCUMENT_HEADER_FIELDS,
+  documentHeaderField,
   PASSPORT_FIELDS,
+  PROGRAMME_PLAN,
+  readDocumentHeader,
   readPlanGraph,
   readProgramme,
   readRoadmap,
@@ -122,6 +129,7 @@ function downgraded(kind: BoardKind, doc: Y.Doc): number {
 /** A document of `kind` with every entry the current writers make, every typed field filled. */
 function written(kind: BoardKind): Y.Doc {
   const doc = new Y.Doc();
+  for (const f of DOCUMENT_HEADER_FIELDS) documentHeaderField(doc, f).insert(0, f);
   if (kind === 'roadmap') {
     const s = addRoadmapSection(doc, 'Раздел');
     addRoadmapItem(doc, s, { title: 'Семинар', period: 'Май 2022 г.', responsibles: ['МДОУ № 8'], result: 'Отчёт', evidence: ['https://example.org'] });
@@ -132,6 +140,15 @@ function written(kind: BoardKind): Y.Doc {
     for (const list of ['sections', 'stages', 'indicators', 'nominations', 'products'] as const) addProgrammeEntry(doc, list, { title: list });
     const pair = addProgrammeEntry(doc, 'pairs', { mentor: 'М', mentee: 'Н', deficits: 'Д' });
     addRouteStep(doc, pair, { title: 'Шаг', period: 'Октябрь 2021 г.' });
+    const section = addPlanSection(doc, PROGRAMME_PLAN, 'План');
+    const sub = addPlanSection(doc, PROGRAMME_PLAN, 'Подраздел', { parent: section });
+    addPlanItem(doc, PROGRAMME_PLAN, sub, {
+      title: 'Семинар',
+      period: 'Май 2022 г.',
+      responsibles: ['МДОУ № 8'],
+      result: 'Отчёт',
+      evidence: ['https://example.org'],
+    });
   }
   return doc;
 }
@@ -205,6 +222,37 @@ describe('upgrading an older board document', () => {
     expect((doc.getMap('sections').get('sec') as Item).get('body')).toBe(body);
   });
 
+  it('[B8][B9] every board gains its document header, each field a Y.Text: empty, or showing what a client had written there', () => {
+    for (const kind of BOARD_KINDS) {
+      const doc = OLD[kind]();
+      doc.getMap('header').set('title', 'Об утверждении плана мероприятий');
+      doc.getMap('header').set('tasks', ['Первая', 'Вторая']);
+      upgradeTypedFields(kind, doc);
+      const header = doc.getMap('header');
+      for (const f of DOCUMENT_HEADER_FIELDS) expect(header.get(f), `${kind} ${f}`).toBeInstanceOf(Y.Text);
+      expect(readDocumentHeader(doc)).toMatchObject({ title: 'Об утверждении плана мероприятий', tasks: 'Первая, Вторая', authority: '', signatory: '' });
+    }
+  });
+
+  it("[B8][B7] a programme's plan written with plain values is upgraded like a roadmap's; its picked values stay plain", () => {
+    const doc = oldProgramme();
+    oldItem(doc.getMap('planSections'), 'ps', { order: 'a0', title: 'Организационный этап' });
+    oldItem(doc.getMap('planSections'), 'sub', { order: 'a0', title: 'Подраздел', parent: 'ps' });
+    oldItem(doc.getMap('planItems'), 'pi', {
+      order: 'a0',
+      section: 'sub',
+      title: 'Приказ',
+      period: 'Сентябрь 2021 г.',
+      responsibles: ['Директор'],
+      status: 'done',
+    });
+    upgradeTypedFields('programme', doc);
+    const item = doc.getMap('planItems').get('pi') as Item;
+    for (const k of ['title', 'period', 'responsibles', 'result', 'evidence']) expect(item.get(k), k).toBeInstanceOf(Y.Text);
+    expect([item.get('section'), item.get('status'), (doc.getMap('planSections').get('sub') as Item).get('parent')]).toEqual(['sub', 'done', 'ps']);
+    expect((doc.getMap('planSections').get('sub') as Item).get('title')).toBeInstanceOf(Y.Text);
+  });
+
   it('[B8] two people typing at once into an upgraded field both keep their characters', () => {
     const server = oldRoadmap();
     upgradeTypedFields('roadmap', server);
@@ -229,7 +277,7 @@ describe('upgrading an older board document', () => {
     hostile.transact(() => {
       hostile.getArray('items').insert(0, [1, 'x', new Y.Map()]);
       hostile.getText('events').insert(0, 'не карта');
-      for (const root of ['sections', 'stages', 'indicators', 'pairs', 'nominations', 'products', 'passport']) {
+      for (const root of ['sections', 'stages', 'indicators', 'pairs', 'nominations', 'products', 'passport', 'planSections', 'planItems', 'header']) {
         const map = hostile.getMap(root);
         map.set('number', 42);
         map.set('string', 'строка');

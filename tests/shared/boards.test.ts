@@ -1,10 +1,14 @@
 // The board schemas and their helpers (SPEC rules B1–B7): ordered collections that survive
-// concurrent moves and inserts, derived numbering, and readers that tolerate anything.
+// concurrent moves and inserts, derived numbering (with one level of subsections), a programme's
+// plan that is a roadmap's schema in its own roots, and readers that tolerate anything.
 import {
   addPlanGraphEvent,
   addProgrammeEntry,
   addRoadmapItem,
   addRoadmapSection,
+  addPlanItem,
+  addPlanSection,
+  appendPlanItems,
   addRouteStep,
   boardItemsOf,
   BOARD_KINDS,
@@ -14,12 +18,16 @@ import {
   moveRoadmapItem,
   moveRoadmapSection,
   orderedEntries,
+  PROGRAMME_PLAN,
+  readPlan,
   paragraphs,
   readPlanGraph,
   readProgramme,
   readRoadmap,
   removeRoadmapSection,
+  ROADMAP_PLAN,
   roadmapItems,
+  roadmapSections,
   setPassportField,
   setPlanGraphRange,
 } from '@soplan/shared';
@@ -118,6 +126,25 @@ describe('ordered collections', () => {
   });
 });
 
+describe('appending many items at once', () => {
+  it('[B2] appends after the last sibling in order, and renumbers first when the last key is junk', () => {
+    const doc = new Y.Doc();
+    const s = addRoadmapSection(doc, 'S');
+    const other = addRoadmapSection(doc, 'Другой');
+    addRoadmapItem(doc, s, { title: 'a' });
+    addRoadmapItem(doc, other, { title: 'чужой' });
+    appendPlanItems(doc, ROADMAP_PLAN, s, [{ title: 'b' }, { title: 'c' }]);
+    const titles = () => readRoadmap(doc).sections[0]!.items.map((i) => i.title);
+    expect(titles()).toEqual(['a', 'b', 'c']);
+    expect(readRoadmap(doc).sections[1]!.items.map((i) => i.title)).toEqual(['чужой']);
+    const last = readRoadmap(doc).sections[0]!.items[2]!.id;
+    roadmapItems(doc).get(last)!.set('order', '!!junk');
+    appendPlanItems(doc, ROADMAP_PLAN, s, [{ title: 'd' }, { title: 'e' }]);
+    expect(titles()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(readRoadmap(doc).sections[0]!.items.every((i) => /^[A-Za-z][0-9A-Za-z]*$/.test(String(roadmapItems(doc).get(i.id)!.get('order'))))).toBe(true);
+  });
+});
+
 describe('roadmap', () => {
   it('[B6] numbers are derived from order, never stored', () => {
     const doc = new Y.Doc();
@@ -130,7 +157,7 @@ describe('roadmap', () => {
       ['1', ['1.1', '1.2']],
       ['2', ['2.1']],
     ]);
-    moveRoadmapSection(doc, s2, 0);
+    moveRoadmapSection(doc, s2, { index: 0 });
     expect(readRoadmap(doc).sections.map((s) => [s.title, s.items.map((i) => `${i.number} ${i.title}`)])).toEqual([
       ['Развитие сети', ['1.1 c']],
       ['Создание системы', ['2.1 a', '2.2 b']],
@@ -147,6 +174,163 @@ describe('roadmap', () => {
     sync();
     expect(readRoadmap(a).orphans.map((i) => i.title)).toEqual(['пока вы удаляли']);
     expect(readRoadmap(b)).toEqual(readRoadmap(a));
+  });
+});
+
+describe('roadmap subsections', () => {
+  /** A roadmap shaped like a three-level plan: направление 1 with own items and two подразделы, направление 2. */
+  function threeLevels(doc = new Y.Doc()) {
+    const s1 = addRoadmapSection(doc, 'Организационно-методическое обеспечение');
+    const s2 = addRoadmapSection(doc, 'Мониторинг');
+    addRoadmapItem(doc, s1, { title: 'Приказ' });
+    addRoadmapItem(doc, s1, { title: 'Положение' });
+    const sub1 = addRoadmapSection(doc, 'Работа с педагогами', { parent: s1 });
+    const sub2 = addRoadmapSection(doc, 'Работа с родителями', { parent: s1 });
+    addRoadmapItem(doc, sub1, { title: 'Семинар' });
+    addRoadmapItem(doc, sub1, { title: 'Тренинг' });
+    addRoadmapItem(doc, sub2, { title: 'Собрание' });
+    addRoadmapItem(doc, s2, { title: 'Анкетирование' });
+    return { doc, s1, s2, sub1, sub2 };
+  }
+  const numbers = (doc: Y.Doc) =>
+    readRoadmap(doc).sections.map((s) => [
+      `${s.number} ${s.title}`,
+      s.items.map((i) => `${i.number} ${i.title}`),
+      s.subsections.map((sub) => [`${sub.number} ${sub.title}`, sub.items.map((i) => `${i.number} ${i.title}`)]),
+    ]);
+
+  it("[B6] a section's own items are numbered first, its subsections continue the count, their items one level deeper", () => {
+    const { doc } = threeLevels();
+    expect(numbers(doc)).toEqual([
+      [
+        '1 Организационно-методическое обеспечение',
+        ['1.1 Приказ', '1.2 Положение'],
+        [
+          ['1.3 Работа с педагогами', ['1.3.1 Семинар', '1.3.2 Тренинг']],
+          ['1.4 Работа с родителями', ['1.4.1 Собрание']],
+        ],
+      ],
+      ['2 Мониторинг', ['2.1 Анкетирование'], []],
+    ]);
+    for (const [, section] of orderedEntries(roadmapSections(doc))) expect(section.has('number')).toBe(false);
+  });
+
+  it('[B6] a parent that is missing, not a section, itself a subsection, or part of a cycle reads as top-level; an older board reads the same', () => {
+    const { doc, s1, sub1 } = threeLevels();
+    const older = new Y.Doc();
+    const a = addRoadmapSection(older, 'А');
+    addRoadmapItem(older, a, { title: 'x' });
+    expect(readRoadmap(older).sections.map((s) => [s.number, s.subsections, s.items.map((i) => i.number)])).toEqual([['1', [], ['1.1']]]);
+
+    const junk = (title: string, parent: unknown) => {
+      const id = addRoadmapSection(doc, title);
+      roadmapSections(doc).get(id)!.set('parent', parent);
+      return id;
+    };
+    junk('нет такого', 'no-such-section');
+    junk('под подразделом', sub1);
+    junk('число', 42);
+    const self = junk('сам себе', '');
+    roadmapSections(doc).get(self)!.set('parent', self);
+    const c1 = junk('цикл 1', '');
+    const c2 = junk('цикл 2', c1);
+    roadmapSections(doc).get(c1)!.set('parent', c2);
+    const view = readRoadmap(doc);
+    expect(view.sections.map((s) => s.title)).toEqual([
+      'Организационно-методическое обеспечение',
+      'Мониторинг',
+      'нет такого',
+      'под подразделом',
+      'число',
+      'сам себе',
+      'цикл 1',
+      'цикл 2',
+    ]);
+    expect(view.sections[0]!.subsections.map((s) => s.id)).toHaveLength(2);
+    expect(view.sections[0]!.id).toBe(s1);
+  });
+
+  it('[B6] removing a section removes its subsections and all their items in one transaction', () => {
+    const { doc, s1 } = threeLevels();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    removeRoadmapSection(doc, s1);
+    expect(updates).toHaveLength(1);
+    expect(numbers(doc)).toEqual([['1 Мониторинг', ['1.1 Анкетирование'], []]]);
+    expect(roadmapItems(doc).size).toBe(1);
+    expect(roadmapSections(doc).size).toBe(1);
+  });
+
+  it('[B6] a subsection added while someone removed its parent is kept, as a top-level section', () => {
+    const [a, b, sync] = pair();
+    const { s1 } = threeLevels(a);
+    sync();
+    removeRoadmapSection(a, s1);
+    const late = addRoadmapSection(b, 'Поздний подраздел', { parent: s1 });
+    addRoadmapItem(b, late, { title: 'пока вы удаляли' });
+    sync();
+    expect(numbers(a)).toEqual([
+      ['1 Мониторинг', ['1.1 Анкетирование'], []],
+      ['2 Поздний подраздел', ['2.1 пока вы удаляли'], []],
+    ]);
+    expect(readRoadmap(b)).toEqual(readRoadmap(a));
+  });
+
+  it('[B6] a subsection moves within its parent, to another parent and out to the top; sections nest one level only', () => {
+    const { doc, s1, s2, sub1, sub2 } = threeLevels();
+    moveRoadmapSection(doc, sub2, { parent: s1, index: 0 });
+    expect(readRoadmap(doc).sections[0]!.subsections.map((s) => `${s.number} ${s.title}`)).toEqual(['1.3 Работа с родителями', '1.4 Работа с педагогами']);
+    moveRoadmapSection(doc, sub1, { parent: s2 });
+    expect(numbers(doc)[1]).toEqual(['2 Мониторинг', ['2.1 Анкетирование'], [['2.2 Работа с педагогами', ['2.2.1 Семинар', '2.2.2 Тренинг']]]]);
+    moveRoadmapSection(doc, sub1, { index: 1 });
+    expect(readRoadmap(doc).sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '1 Организационно-методическое обеспечение',
+      '2 Работа с педагогами',
+      '3 Мониторинг',
+    ]);
+    expect(roadmapSections(doc).get(sub1)!.has('parent')).toBe(false);
+    // Back under a parent: a section without subsections may become one.
+    moveRoadmapSection(doc, sub1, { parent: s2, index: 0 });
+    expect(readRoadmap(doc).sections[1]!.subsections.map((s) => s.title)).toEqual(['Работа с педагогами']);
+    expect(() => moveRoadmapSection(doc, s1, { parent: s2 })).toThrow(RangeError);
+    expect(() => moveRoadmapSection(doc, s2, { parent: s2 })).toThrow(RangeError);
+    expect(() => moveRoadmapSection(doc, s2, { parent: sub1 })).toThrow(RangeError);
+    expect(() => addRoadmapSection(doc, 'x', { parent: sub1 })).toThrow(RangeError);
+    expect(() => addRoadmapSection(doc, 'x', { parent: 'no-such-section' })).toThrow(RangeError);
+  });
+
+  it('[B6][B1] two people moving the same subsection to different parents at once leave it in exactly one', () => {
+    const [a, b, sync] = pair();
+    const { s1, s2, sub1 } = threeLevels(a);
+    const s3 = addRoadmapSection(a, 'Третье');
+    sync();
+    moveRoadmapSection(a, sub1, { parent: s2 });
+    moveRoadmapSection(b, sub1, { parent: s3 });
+    sync();
+    const homes = readRoadmap(a).sections.filter((s) => s.subsections.some((sub) => sub.id === sub1));
+    expect(homes).toHaveLength(1);
+    expect([s2, s3]).toContain(homes[0]!.id);
+    expect(readRoadmap(a).sections.find((s) => s.id === s1)!.subsections).toHaveLength(1);
+    expect(readRoadmap(b)).toEqual(readRoadmap(a));
+  });
+});
+
+describe("a programme's plan", () => {
+  it("[B7] is a roadmap's schema in its own roots: sections, subsections, derived numbers; the programme's other sections are untouched", () => {
+    const doc = new Y.Doc();
+    const richSection = addProgrammeEntry(doc, 'sections', { title: 'Актуальность', body: paragraphs(['Текст']) });
+    const s = addPlanSection(doc, PROGRAMME_PLAN, 'Организационный этап');
+    addPlanItem(doc, PROGRAMME_PLAN, s, { title: 'Приказ о наставничестве', period: 'Сентябрь 2021 г.', responsibles: ['Директор'] });
+    const sub = addPlanSection(doc, PROGRAMME_PLAN, 'Работа пар', { parent: s });
+    addPlanItem(doc, PROGRAMME_PLAN, sub, { title: 'Посещение занятий', period: 'Октябрь 2021 г.' });
+    const plan = readPlan(doc, PROGRAMME_PLAN);
+    expect(plan.sections.map((x) => [x.number, x.items.map((i) => i.number), x.subsections.map((y) => [y.number, y.items.map((i) => i.number)])])).toEqual([
+      ['1', ['1.1'], [['1.2', ['1.2.1']]]],
+    ]);
+    expect(readProgramme(doc).sections.map((x) => x.id)).toEqual([richSection]);
+    expect(doc.getMap('items').size).toBe(0);
+    expect(doc.getMap('planSections').size).toBe(2);
+    expect(doc.getMap('planItems').size).toBe(2);
   });
 });
 
@@ -239,9 +423,27 @@ describe('board items (what the indexer derives)', () => {
     addProgrammeEntry(programme, 'stages', { title: new Y.Text('подготовительный'), period: 'сентябрь- декабрь 2020гг.', status: 'done' });
     const p = addProgrammeEntry(programme, 'pairs', { mentor: 'М', mentee: 'Н' });
     addRouteStep(programme, p, { title: 'шаг', period: 'Октябрь 2021 г.' });
+    const planSection = addPlanSection(programme, PROGRAMME_PLAN, 'План мероприятий');
+    addPlanItem(programme, PROGRAMME_PLAN, planSection, { title: 'Семинар наставников', period: 'Ноябрь 2021 г.', responsibles: ['Опарышева Н. В.'] });
     expect(boardItemsOf('programme', programme, TODAY).map((i) => [i.title, i.overdue, i.responsibles])).toEqual([
       ['подготовительный', false, []],
+      ['Семинар наставников', true, ['Опарышева Н. В.']],
       ['Н: шаг', true, ['М', 'Н']],
+    ]);
+    expect(boardItemsOf('programme', programme, TODAY)[1]).toMatchObject({ group: planSection, groupTitle: 'План мероприятий', start: '2021-11-01' });
+  });
+
+  it('[B6] items of a subsection sit in the subsection: its id and title are their group', () => {
+    const doc = new Y.Doc();
+    const s = addRoadmapSection(doc, 'Направление');
+    addRoadmapItem(doc, s, { title: 'своё' });
+    const sub = addRoadmapSection(doc, 'Подраздел', { parent: s });
+    addRoadmapItem(doc, sub, { title: 'в подразделе', period: 'Май 2022 г.' });
+    addRoadmapItem(doc, 'no-such-section', { title: 'сирота' });
+    expect(boardItemsOf('roadmap', doc, TODAY).map((i) => [i.title, i.group, i.groupTitle])).toEqual([
+      ['своё', s, 'Направление'],
+      ['в подразделе', sub, 'Подраздел'],
+      ['сирота', '', ''],
     ]);
   });
 
@@ -254,14 +456,28 @@ describe('board items (what the indexer derives)', () => {
       if (r < 0.6) return new Y.XmlFragment();
       if (r < 0.7) return new Y.Array();
       const map = new Y.Map<unknown>();
-      for (const key of ['order', 'title', 'section', 'month', 'date', 'period', 'status', 'responsibles', 'route', 'body', 'form', 'x']) {
+      for (const key of ['order', 'title', 'section', 'parent', 'month', 'date', 'period', 'status', 'responsibles', 'route', 'body', 'form', 'x']) {
         if (random() < 0.6) map.set(key, junk(depth + 1));
       }
       return map;
     };
     for (let n = 0; n < 200; n++) {
       const doc = new Y.Doc();
-      for (const root of ['events', 'sections', 'items', 'meta', 'passport', 'stages', 'indicators', 'pairs', 'nominations', 'products']) {
+      for (const root of [
+        'events',
+        'sections',
+        'items',
+        'meta',
+        'passport',
+        'stages',
+        'indicators',
+        'pairs',
+        'nominations',
+        'products',
+        'planSections',
+        'planItems',
+        'header',
+      ]) {
         const map = doc.getMap<unknown>(root);
         for (let i = 0; i < 4; i++) map.set(`k${i}`, junk(0));
       }
@@ -269,6 +485,7 @@ describe('board items (what the indexer derives)', () => {
       expect(() => readPlanGraph(doc, TODAY)).not.toThrow();
       expect(() => readRoadmap(doc)).not.toThrow();
       expect(() => readProgramme(doc)).not.toThrow();
+      expect(() => readPlan(doc, PROGRAMME_PLAN)).not.toThrow();
     }
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isOverdue, nextOccurrence, periodOf, statusOf, upcoming, type Period } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
 
-const sources = path.resolve(import.meta.dirname, '../fixtures/sources');
+const sources = path.resolve(import.meta.dirname, '../../server/src/demo/sources');
 const source = (prefix: string) =>
   fs.readFileSync(
     path.join(

@@ -6,6 +6,7 @@ import { loadConfig } from '@soplan/server/config.ts';
 import { startServer } from '@soplan/server/server.ts';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../helpers/browser.ts';
+import { prikaz } from '../helpers/import-fixtures.ts';
 
 const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soplan-shots-'));
@@ -44,7 +45,7 @@ try {
   }
   // One live change so the activity feed has a line, then the dashboard and the calendar.
   await page.getByRole('tab', { name: 'Доски' }).click();
-  await page.getByRole('link', { name: /Дорожная карта городского/ }).click();
+  await page.getByRole('link', { name: /Педагог для всех»$/ }).click();
   await page.getByTestId('roadmap-item').first().waitFor();
   await page.getByTestId('connection').and(page.locator('[data-state="online"]')).waitFor();
   await page.locator('[data-testid="roadmap-item"][data-number="1.1"]').getByRole('combobox', { name: 'Статус 1.1' }).selectOption('in-progress');
@@ -56,6 +57,18 @@ try {
   await page.goto(`${new URL(page.url()).pathname.replace(/dashboard$/, 'calendar')}?date=2021-10-01`);
   await page.locator('.ec-event').first().waitFor();
   await page.screenshot({ path: path.join(out, 'calendar.png'), fullPage: true });
+  // The import preview of a приказ with its plan (the fixture the import tests read).
+  await page.getByRole('link', { name: 'Доски и настройки' }).click();
+  await page.getByRole('button', { name: 'Импорт', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Импорт документа' }).waitFor();
+  const fixture = await prikaz();
+  await page.locator('[data-testid="import-dialog"] input[type="file"]').setInputFiles({
+    name: 'Приказ о дорожной карте.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: fixture.buffer,
+  });
+  await page.getByTestId('import-preview').waitFor();
+  await page.screenshot({ path: path.join(out, 'import-preview.png') });
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -206,6 +206,11 @@ export const MIGRATIONS: Migration[] = [
     // 0: written before the server upgraded documents, so sync/document-upgrade.ts upgrades it at the next start (B8).
     sql: `ALTER TABLE boards ADD COLUMN document_version INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 10,
+    name: 'boards: templates offered in the new-board dialog',
+    sql: `ALTER TABLE boards ADD COLUMN template INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

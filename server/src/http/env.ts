@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { LoginLimits } from '../auth/accounts.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import type { BoardIndexer } from '../boards/indexer.ts';
 import type { AccessEvents } from '../events.ts';
+import type { ImportService } from '../exchange/import/import-service.ts';
 import type { UserRow } from '../db/queries/users.ts';
 
 export interface Deps {
@@ -17,6 +19,8 @@ export interface Deps {
   online: (workspaceId: string) => OnlineUserDto[];
   /** Today's date (ISO), what overdue and this week are measured against; tests pass a fake clock. */
   today: () => string;
+  indexer: BoardIndexer;
+  imports: ImportService;
 }
 
 export type Auth = { via: 'session'; user: UserRow; sessionId: string } | { via: 'token'; user: UserRow; tokenId: string };

@@ -1,5 +1,5 @@
 // http/: the JSON API under /api. Middleware order: client IP → body limit → CSRF → authentication → routes.
-import { MAX_JSON_BODY_BYTES, type ErrorBody } from '@soplan/shared';
+import { IMPORT_LIMITS, MAX_JSON_BODY_BYTES, type ErrorBody } from '@soplan/shared';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -35,17 +35,23 @@ export function createApi(deps: Deps) {
     await next();
     c.header('cache-control', 'no-store');
   });
-  api.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
+      maxSize,
       onError: () => {
         // The unread rest of the body would poison a kept-alive connection, so this answer closes it.
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`, {
+        throw new AppError('payload_too_large', `The request body is larger than ${maxSize} bytes`, {
+          params: { maxBytes: maxSize },
           headers: { connection: 'close' },
         });
       },
-    }),
-  );
+    });
+  const jsonLimit = limit(MAX_JSON_BODY_BYTES);
+  // An imported file, pasted HTML and the board created from a preview may be up to the import limit
+  // (and a multipart envelope around the file).
+  const importLimit = limit(IMPORT_LIMITS.maxBytes + 64 * 1024);
+  const IMPORT_ROUTE = /^\/api\/workspaces\/[^/]+\/(?:imports|boards)$/;
+  api.use((c, next) => (c.req.method === 'POST' && IMPORT_ROUTE.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next)));
   api.use(csrf(deps));
   api.use(authenticate(deps));
   api.route('/', healthRoutes(deps));

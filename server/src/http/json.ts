@@ -44,6 +44,11 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new AppError('invalid_json', 'The request body is not valid JSON');
   }
   if (value === undefined) throw new AppError('invalid_json', 'The request needs a JSON body');
+  return validate(schema, value);
+}
+
+/** A value through a zod schema, or a 400 listing each invalid field as an issue. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   // The input is reported only to tell a missing field from one of the wrong type; it is not sent back.
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {

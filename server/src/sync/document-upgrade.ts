@@ -10,8 +10,18 @@ import * as Y from 'yjs';
 import { boards, type Db } from '../db/index.ts';
 import type { DocumentStore } from './store.ts';
 
-/** Upgrade steps in order: a board at version v has had the first v; returns how many fields a step changed. */
-const STEPS: readonly ((kind: BoardKind, doc: Y.Doc) => number)[] = [upgradeTypedFields];
+/**
+ * Upgrade steps in order: a board at version v has had the first v; returns how many fields a step
+ * changed. Each step makes every typed field the writers of its time create a Y.Text; the current
+ * writers' set only grows, so each step is `upgradeTypedFields` as it stands now, and a board that
+ * skipped versions has the later steps convert nothing twice.
+ */
+const STEPS: readonly ((kind: BoardKind, doc: Y.Doc) => number)[] = [
+  // 1: typed fields of items, the passport and routes (rule B3).
+  upgradeTypedFields,
+  // 2: the document header on every board (B9) and a programme's plan of events (B7).
+  upgradeTypedFields,
+];
 
 /** The version of a document every step has upgraded, which new boards start at (their documents are empty). */
 export const DOCUMENT_VERSION = STEPS.length;

@@ -162,8 +162,9 @@ export class Limits implements SyncHook {
     if (cost.pending > l.pendingStructs) return refuse('refused an update that leaves too much waiting for missing dependencies', { pending: cost.pending });
     if (cost.pendingDeletes > l.pendingDeleteRanges)
       return refuse('refused an update that leaves too many deletions waiting for missing structs', { pendingDeletes: cost.pendingDeletes });
-    // Only what adds items is held to the size bound: deletions always pass, so a full board can be repaired.
-    if (cost.items > 0 && structsIn(doc) + cost.items > l.documentStructs)
+    // Only what adds items is held to the size bound: deletions always pass, so a full board can be
+    // repaired, and so does an update the board already holds (a provider resends what it sent).
+    if (cost.newItems > 0 && structsIn(doc) + cost.newItems > l.documentStructs)
       return refuse('refused an update that grows the board past its size limit', { structs: structsIn(doc) });
     // An update with nothing in it (the empty sync step 2 every client answers the server's step 1
     // with) costs nothing to apply: budgets never refuse it, so a busy board still lets people in.

@@ -64,7 +64,8 @@ export class Room {
   readonly #persistence: Persistence;
   readonly #log: Logger;
   readonly #hooks: RoomHooks;
-  #lastTransaction: { changed: boolean; keys: Set<string> } = { changed: false, keys: new Set() };
+  /** What the update being applied changed, over every transaction it ran, and the items it touched. */
+  #applying: { changed: boolean; keys: Set<string> } = { changed: false, keys: new Set() };
   /** The sync step 2 for an empty state vector (every new client asks for it), until the document next changes. */
   #fullStateFrame: Uint8Array | null = null;
   readonly #awarenessChanged = new Set<number>();
@@ -84,10 +85,14 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
 
+    // One update may run more than one transaction: after a remote update that formats text, Yjs
+    // runs a cleanup transaction of its own. What the update changed is what all of them changed,
+    // so a later no-op never hides the update's news (it would be neither stored nor forwarded).
     this.#doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#fullStateFrame = null;
-      const changed = transaction.deleteSet.clients.size > 0 || clocksMoved(transaction);
-      this.#lastTransaction = { changed, keys: changed ? touchedKeys(transaction) : new Set() };
+      if (!(transaction.deleteSet.clients.size > 0 || clocksMoved(transaction))) return;
+      this.#applying.changed = true;
+      for (const key of touchedKeys(transaction)) this.#applying.keys.add(key);
     });
 
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -192,10 +197,10 @@ export class Room {
   #apply(conn: Connection, update: Uint8Array): boolean {
     const doc = this.doc;
     const { pendingStructs, pendingDs } = doc.store;
-    this.#lastTransaction = { changed: false, keys: new Set() };
+    this.#applying = { changed: false, keys: new Set() };
     // Updates whose dependencies have not arrived yet wait in the store's pending slots: they are
     // news too, and must be stored and forwarded like the rest.
-    const moved = () => this.#lastTransaction.changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs;
+    const moved = () => this.#applying.changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs;
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (err) {
@@ -206,7 +211,7 @@ export class Room {
       this.#log.warn({ err, boardId: this.boardId, userId: conn.userId }, 'an update failed half-way through integration; the room is reset');
       return false;
     }
-    if (moved()) this.#keepAndForward(conn, update, this.#lastTransaction.keys);
+    if (moved()) this.#keepAndForward(conn, update, this.#applying.keys);
     return true;
   }
 

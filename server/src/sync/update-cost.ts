@@ -17,6 +17,8 @@ import * as Y from 'yjs';
 export interface UpdateCost {
   /** Structs (items, GC and skipped ranges) the update holds. */
   items: number;
+  /** Of those, the ones the document does not hold yet (a repeated update adds none). */
+  newItems: number;
   deleteRanges: number;
   /** Items Yjs may scan to integrate it and the structs it releases, plus delete splicing; capped near the budget. */
   steps: number;
@@ -54,12 +56,17 @@ export function updateCost(doc: Y.Doc, update: Uint8Array, stepBudget: number): 
   const parts: Uint8Array[] = [];
   if (store.pendingStructs) parts.push(Y.convertUpdateFormatV2ToV1(store.pendingStructs.update));
   if (store.pendingDs) parts.push(Y.convertUpdateFormatV2ToV1(store.pendingDs));
-  const { structs, ds } = parts.length > 0 ? Y.decodeUpdate(Y.mergeUpdates([...parts, update])) : own;
-  const analysis = new Analysis(doc, structs as Struct[], stepBudget);
+  const merged = parts.length > 0 ? Y.decodeUpdate(Y.mergeUpdates([...parts, update])) : own;
+  // Structs the document already holds are skipped by Yjs at once (a provider resending what it
+  // sent): they cost nothing, and only the rest is analysed.
+  const structs = (merged.structs as Struct[]).filter((s) => s.id.clock + s.length > Y.getState(store, s.id.client));
+  const { ds } = merged;
+  const analysis = new Analysis(doc, structs, stepBudget);
   analysis.run();
-  const deletes = countDeletes(doc, ds, structs as Struct[], analysis.waitsFrom);
+  const deletes = countDeletes(doc, ds, structs, analysis.waitsFrom);
   return {
     items: own.structs.length,
+    newItems: own.structs.filter((s) => s.id.clock + s.length > Y.getState(store, s.id.client)).length,
     deleteRanges: rangesIn(own.ds),
     steps: analysis.steps + deletes.steps,
     pending: analysis.pending,

@@ -33,6 +33,7 @@ export const boardDto = (b: BoardRow): BoardDto => ({
   kind: b.kind,
   title: b.title,
   archived: b.archived_at !== null,
+  template: b.template === 1,
   createdAt: iso(b.created_at),
   updatedAt: iso(b.updated_at),
 });

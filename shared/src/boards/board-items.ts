@@ -5,13 +5,19 @@
 import type * as Y from 'yjs';
 import { periodOf, type Period, type PeriodKind } from '../periods.ts';
 import { isOverdue, upcoming, type ItemStatus } from '../status.ts';
+import { HEADER_ROOT } from './document-header.ts';
 import type { BoardKind } from './kinds.ts';
+import { PROGRAMME_PLAN, readPlan, ROADMAP_PLAN, type PlanRoots } from './plan.ts';
 import { PLAN_GRAPH_ROOTS, planGraphEventPeriod, readPlanGraph } from './plan-graph.ts';
 import { PROGRAMME_ROOTS, readProgramme } from './programme.ts';
-import { readRoadmap, ROADMAP_ROOTS } from './roadmap.ts';
+import { ROADMAP_ROOTS } from './roadmap.ts';
 
-/** Every root map a board of each kind uses (what an editor's undo manager tracks). */
-export const BOARD_ROOTS: Record<BoardKind, readonly string[]> = { 'plan-graph': PLAN_GRAPH_ROOTS, roadmap: ROADMAP_ROOTS, programme: PROGRAMME_ROOTS };
+/** Every root map a board of each kind uses (what an editor's undo manager tracks): the kind's own and the document header (B9). */
+export const BOARD_ROOTS: Record<BoardKind, readonly string[]> = {
+  'plan-graph': [...PLAN_GRAPH_ROOTS, HEADER_ROOT],
+  roadmap: [...ROADMAP_ROOTS, HEADER_ROOT],
+  programme: [...PROGRAMME_ROOTS, HEADER_ROOT],
+};
 
 /** What the index stores of an item: everything that does not depend on the day it is read. */
 export interface IndexedItem {
@@ -26,7 +32,7 @@ export interface IndexedItem {
   responsibles: string[];
   /** The event's form (семинар, ...) on a plan-graph; '' elsewhere. */
   form: string;
-  /** Where the item sits: its roadmap section's id, its plan-graph month (`YYYY-MM`), its programme pair's id; '' for none. */
+  /** Where the item sits: its plan section's (or subsection's) id, its plan-graph month (`YYYY-MM`), its programme pair's id; '' for none. */
   group: string;
   /** What that place is called: the section's title, the month, the pair's mentee. */
   groupTitle: string;
@@ -86,16 +92,11 @@ export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardI
       ),
     );
   }
-  if (kind === 'roadmap') {
-    const view = readRoadmap(doc);
-    const placed = view.sections.flatMap((s) => s.items.map((i) => ({ item: i, group: s.id, groupTitle: s.title })));
-    return [...placed, ...view.orphans.map((i) => ({ item: i, group: '', groupTitle: '' }))].map(({ item: i, group, groupTitle }) =>
-      itemOf({ id: i.id, title: i.title, period: periodOf(i.period), status: i.status, responsibles: i.responsibles, group, groupTitle }, today),
-    );
-  }
+  if (kind === 'roadmap') return planItemsOf(doc, ROADMAP_PLAN, today);
   const programme = readProgramme(doc);
   return [
     ...programme.stages.map((s) => itemOf({ id: s.id, title: s.title, period: periodOf(s.period), status: s.status, responsibles: [] }, today)),
+    ...planItemsOf(doc, PROGRAMME_PLAN, today),
     ...programme.pairs.flatMap((p) =>
       p.route.map((step) =>
         itemOf(
@@ -113,4 +114,16 @@ export function boardItemsOf(kind: BoardKind, doc: Y.Doc, today: string): BoardI
       ),
     ),
   ];
+}
+
+/** A plan's items in board order, each in its section or subsection (group: its id, groupTitle: its title). */
+function planItemsOf(doc: Y.Doc, roots: PlanRoots, today: string): BoardItem[] {
+  const view = readPlan(doc, roots);
+  const placed = view.sections.flatMap((s) => [
+    ...s.items.map((i) => ({ item: i, group: s.id, groupTitle: s.title })),
+    ...s.subsections.flatMap((sub) => sub.items.map((i) => ({ item: i, group: sub.id, groupTitle: sub.title }))),
+  ]);
+  return [...placed, ...view.orphans.map((i) => ({ item: i, group: '', groupTitle: '' }))].map(({ item: i, group, groupTitle }) =>
+    itemOf({ id: i.id, title: i.title, period: periodOf(i.period), status: i.status, responsibles: i.responsibles, group, groupTitle }, today),
+  );
 }

@@ -163,6 +163,35 @@ export function insertItem(collection: Collection, fields: Record<string, unknow
 }
 
 /**
+ * Adds items with the given fields after the last of the items `filter` selects, in order, and
+ * returns their ids: one sort of the siblings and one run of keys for all of them, where inserting
+ * them one by one would sort the collection once per item (a board written from its JSON form holds
+ * thousands). When the last sibling's key is missing or malformed, they are placed one by one, which
+ * renumbers the siblings first (rule B2).
+ */
+export function appendItems(collection: Collection, entries: readonly Record<string, unknown>[], filter?: (item: Item) => boolean): string[] {
+  const ids: string[] = [];
+  inTransaction(collection, () => {
+    const siblings = orderedEntries(collection, filter);
+    const last = siblings.length > 0 ? orderOf(siblings.at(-1)![1]) : null;
+    if (siblings.length > 0 && !validKey(last)) {
+      for (const fields of entries) ids.push(insertItem(collection, fields, filter ? { filter } : {}));
+      return;
+    }
+    const keys = generateNKeysBetween(last, null, entries.length);
+    entries.forEach((fields, i) => {
+      const id = newItemId();
+      const item = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(fields)) item.set(k, v);
+      item.set('order', keys[i]);
+      collection.set(id, item);
+      ids.push(id);
+    });
+  });
+  return ids;
+}
+
+/**
  * Moves an item to `index` among the items `filter` selects, after applying `change` (e.g. a new
  * section or month) in the same transaction. The item keeps its id and every other field.
  */

@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { isoDate, periodOf, type Period } from '../periods.ts';
 import { statusOf, type ItemStatus } from '../status.ts';
-import { insertItem, moveItem, orderedEntries, rootCollection, str, strList, typedList, type Collection } from './collection.ts';
+import { appendItems, insertItem, moveItem, orderedEntries, rootCollection, str, strList, typedList, type Collection } from './collection.ts';
 
 /** The forms real plans use; a board offers them and accepts any other typed in. */
 export const DEFAULT_EVENT_FORMS = [
@@ -139,20 +139,28 @@ export interface NewPlanGraphEvent {
 
 const inMonth = (month: string) => (item: Y.Map<unknown>) => item.get('month') === month;
 
+/** The fields a new event is written with: its month, date and status plain (picked), everything typed a Y.Text. */
+const eventFields = (month: string, event: NewPlanGraphEvent): Record<string, unknown> => ({
+  month,
+  title: new Y.Text(event.title),
+  form: new Y.Text(event.form ?? ''),
+  date: event.date ?? '',
+  responsibles: new Y.Text(typedList(event.responsibles ?? [])),
+  partner: new Y.Text(event.partner ?? ''),
+  status: event.status ?? 'planned',
+  notes: new Y.Text(event.notes ?? ''),
+});
+
 export function addPlanGraphEvent(doc: Y.Doc, month: string, event: NewPlanGraphEvent, index?: number): string {
-  return insertItem(
+  return insertItem(planGraphEvents(doc), eventFields(month, event), { filter: inMonth(month), ...(index !== undefined ? { index } : {}) });
+}
+
+/** Adds events at the end of a month, in order, and returns their ids (what a board written from its JSON form does). */
+export function appendPlanGraphEvents(doc: Y.Doc, month: string, events: readonly NewPlanGraphEvent[]): string[] {
+  return appendItems(
     planGraphEvents(doc),
-    {
-      month,
-      title: new Y.Text(event.title),
-      form: new Y.Text(event.form ?? ''),
-      date: event.date ?? '',
-      responsibles: new Y.Text(typedList(event.responsibles ?? [])),
-      partner: new Y.Text(event.partner ?? ''),
-      status: event.status ?? 'planned',
-      notes: new Y.Text(event.notes ?? ''),
-    },
-    { filter: inMonth(month), ...(index !== undefined ? { index } : {}) },
+    events.map((event) => eventFields(month, event)),
+    inMonth(month),
   );
 }
 

@@ -1,11 +1,14 @@
 // Programme (проект / программа наставничества), SPEC rule B7: a passport of long-text fields,
 // free sections of collaborative rich text (a Y.XmlFragment per section, the shape Tiptap's
-// collaboration extension edits), and ordered collections: stages, indicators, mentor–mentee pairs
-// (each with its individual route, ИОМ, as a nested collection of steps), nominations and products.
-// Every field a person types in is a Y.Text; statuses and the form of mentoring are picked, plain.
+// collaboration extension edits), ordered collections: stages, indicators, mentor–mentee pairs
+// (each with its individual route, ИОМ, as a nested collection of steps), nominations and products,
+// and a plan of events (План мероприятий) of sections and items exactly like a roadmap's (plan.ts,
+// roots `planSections` and `planItems`). Every field a person types in is a Y.Text; statuses and
+// the form of mentoring are picked, plain.
 import * as Y from 'yjs';
 import { statusOf, type ItemStatus } from '../status.ts';
 import { collectionIn, insertItem, orderedEntries, rootCollection, str, type Collection, type Item } from './collection.ts';
+import { PROGRAMME_PLAN } from './plan.ts';
 
 export const PASSPORT_FIELDS = ['developers', 'term', 'targetCategory', 'legalBasis', 'participants', 'relevance', 'goal', 'tasks', 'expectedResults'] as const;
 export type PassportField = (typeof PASSPORT_FIELDS)[number];
@@ -17,7 +20,7 @@ const mentoringFormOf = (v: unknown): MentoringForm => (MENTORING_FORMS.includes
 export const PROGRAMME_LISTS = ['sections', 'stages', 'indicators', 'pairs', 'nominations', 'products'] as const;
 export type ProgrammeList = (typeof PROGRAMME_LISTS)[number];
 /** The document's root maps (SPEC rule B7). */
-export const PROGRAMME_ROOTS = ['passport', ...PROGRAMME_LISTS] as const;
+export const PROGRAMME_ROOTS = ['passport', ...PROGRAMME_LISTS, PROGRAMME_PLAN.sections, PROGRAMME_PLAN.items] as const;
 
 export interface RouteStep {
   id: string;

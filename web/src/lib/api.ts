@@ -4,7 +4,9 @@ import type {
   ApiIssue,
   ApiTokenDto,
   BoardDto,
+  BoardJson,
   BoardKind,
+  CreateBoardBody,
   DashboardDto,
   TasksDto,
   WorkspaceItemDto,
@@ -12,6 +14,8 @@ import type {
   ErrorBody,
   ErrorCode,
   ErrorParams,
+  ImportOptions,
+  ImportPreviewDto,
   InviteDto,
   InvitePreviewDto,
   MemberDto,
@@ -34,7 +38,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+function failure(status: number, statusText: string, data: unknown): ApiError {
+  const err = (data as ErrorBody | null)?.error;
+  return new ApiError(status, err?.code ?? 'internal', err?.message ?? statusText, err?.params, err?.issues);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -42,17 +51,66 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      signal,
     });
-  } catch {
+  } catch (e) {
+    if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', 'network error');
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const err = (data as ErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText, err?.params, err?.issues);
-  }
+  if (!res.ok) throw failure(res.status, res.statusText, data);
   return data as T;
+}
+
+export interface UploadOptions {
+  /** Called as the body goes out, with the share sent (0–1). */
+  onProgress?: (sent: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Posts a form with XMLHttpRequest, whose upload reports its progress (fetch's does not). */
+function upload<T>(path: string, form: FormData, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        // not JSON: worded by the status alone
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, xhr.statusText, data));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    if (signal?.aborted) xhr.abort();
+    else xhr.send(form);
+  });
+}
+
+/** What an import reads: a chosen or dropped file, or what was pasted (the clipboard's HTML, else its text). */
+export type ImportSource = { file: File } | { html: string } | { text: string };
+
+/** A new board copied from another (for next year's plan: dates shifted, statuses reset). */
+export type BoardCopy = Pick<CreateBoardBody, 'title' | 'shiftYears' | 'resetStatus'> & { from: string };
+
+function importPreview(workspaceId: string, source: ImportSource, options: ImportOptions, progress: UploadOptions = {}): Promise<ImportPreviewDto> {
+  const path = `/workspaces/${workspaceId}/imports`;
+  if (!('file' in source)) return request<ImportPreviewDto>('POST', path, { ...source, ...options }, progress.signal);
+  const form = new FormData();
+  form.set('file', source.file, source.file.name);
+  if (options.kind) form.set('kind', options.kind);
+  if (options.title) form.set('title', options.title);
+  if (options.table !== undefined) form.set('table', String(options.table));
+  if (options.columns) form.set('columns', JSON.stringify(options.columns));
+  return upload<ImportPreviewDto>(path, form, progress);
 }
 
 export const api = {
@@ -96,7 +154,13 @@ export const api = {
   acceptInvite: (token: string) => request<WorkspaceDto>('POST', `/invites/${token}/accept`),
 
   boards: (id: string, archived = false) => request<BoardDto[]>('GET', `/workspaces/${id}/boards${archived ? '?archived=1' : ''}`),
-  createBoard: (id: string, kind: BoardKind, title: string) => request<BoardDto>('POST', `/workspaces/${id}/boards`, { kind, title }),
+  /** An empty board, or (with `content`) one holding an import's preview in one step. */
+  createBoard: (id: string, kind: BoardKind, title: string, content?: BoardJson) =>
+    request<BoardDto>('POST', `/workspaces/${id}/boards`, content ? { kind, title, content } : { kind, title }),
+  copyBoard: (id: string, copy: BoardCopy) => request<BoardDto>('POST', `/workspaces/${id}/boards`, copy),
   board: (boardId: string) => request<BoardDto>('GET', `/boards/${boardId}`),
-  updateBoard: (boardId: string, patch: { title?: string; archived?: boolean }) => request<BoardDto>('PATCH', `/boards/${boardId}`, patch),
+  updateBoard: (boardId: string, patch: { title?: string; archived?: boolean; template?: boolean }) => request<BoardDto>('PATCH', `/boards/${boardId}`, patch),
+
+  /** Reads a document and answers what board it would make; stores nothing. */
+  importPreview,
 };

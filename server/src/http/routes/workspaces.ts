@@ -11,10 +11,11 @@ import {
 import { Hono } from 'hono';
 import * as ws from '../../workspaces/index.ts';
 import type { AppEnv, Deps } from '../env.ts';
+import { readImport } from '../import-request.ts';
 import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
 
-export function workspaceRoutes({ db, events }: Deps) {
+export function workspaceRoutes({ db, events, indexer, imports, today }: Deps) {
   const uid = (c: Parameters<typeof requireUser>[0]) => requireUser(c).user.id;
   return new Hono<AppEnv>()
     .get('/workspaces', (c) => c.json(ws.listWorkspaces(db, uid(c))))
@@ -77,7 +78,19 @@ export function workspaceRoutes({ db, events }: Deps) {
     )
     .post('/workspaces/:id/boards', async (c) => {
       const userId = uid(c);
-      const { kind, title } = await readJson(c, createBoardBody);
-      return c.json(ws.createBoard(db, events, userId, c.req.param('id'), kind, title), 201);
+      const body = await readJson(c, createBoardBody);
+      const input: ws.NewBoard =
+        body.from !== undefined
+          ? { from: body.from, title: body.title, shiftYears: body.shiftYears, resetStatus: body.resetStatus }
+          : { kind: body.kind!, title: body.title!, ...(body.content ? { content: body.content } : {}) };
+      return c.json(ws.createBoard(db, events, indexer, userId, c.req.param('id'), input, today()), 201);
+    })
+    .post('/workspaces/:id/imports', async (c) => {
+      const userId = uid(c);
+      const { input, options } = await readImport(c);
+      const started = performance.now();
+      const preview = await imports.preview(userId, c.req.param('id'), input, options);
+      c.header('server-timing', `import;dur=${(performance.now() - started).toFixed(1)}`);
+      return c.body(preview, 200, { 'content-type': 'application/json; charset=UTF-8' });
     });
 }

@@ -1,0 +1,271 @@
+// A plan table (roadmap, or a programme's plan of events) as sections and items, as Word documents
+// really hold them: the header repeated on every page; rows split across a page break (a row whose
+// number cell is empty continues the item above it, column by column); a section title spanning the
+// row; a «Сроки» cell spanning several rows that applies to each; several numbered мероприятия in one
+// cell, each its own item with its own period and responsible when the other cells list them line by
+// line; numbering in three levels (направление 1 → подраздел 1.1 → мероприятие 1.1.1).
+import { listOf, periodOf, type ColumnRole, type PlanItemJson, type PlanJson, type PlanSectionJson, type PlanSubsectionJson } from '@soplan/shared';
+import { distinctCells, type Grid, type Slot } from './grid.ts';
+import { repeatsHeader, type HeaderInfo } from './columns.ts';
+import { cellLines, depthOf, joinLines, splitInlineNumbering, type Line } from './text.ts';
+import { quote, type Warnings } from './warnings.ts';
+
+/** The section items go to when a table names none. */
+export const DEFAULT_SECTION_TITLE = 'Мероприятия';
+
+const ITEM_ROLES = new Set<ColumnRole>(['number', 'section', 'title', 'period', 'responsibles', 'result', 'ignore']);
+
+export interface PlanTableInput {
+  grid: Grid;
+  header: HeaderInfo | null;
+  roles: readonly ColumnRole[];
+  /** 1-based, for warnings. */
+  table: number;
+  academicYearStart?: number;
+  warnings: Warnings;
+}
+
+export interface PlanTableResult {
+  plan: PlanJson;
+  /** Each item's derived number, for warnings that point at items. */
+  numbers: Map<PlanItemJson, string>;
+}
+
+interface Entry {
+  number: string | null;
+  lines: string[];
+}
+
+/** Groups a cell's lines into numbered entries: a numbered line starts one, the lines after it continue it. */
+function entriesOf(lines: readonly Line[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const line of lines) {
+    for (const part of splitInlineNumbering(line.text)) {
+      const m = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s*(?=\S)/.exec(part);
+      const numbered = line.number !== null || (m !== null && part !== line.text);
+      if (numbered) {
+        const number = line.number !== null && part === line.text ? line.number : m ? m[1]! : null;
+        const rest = line.number !== null && part === line.text ? line.rest : m ? part.slice(m[0].length) : part;
+        entries.push({ number, lines: [rest.trim()] });
+      } else if (entries.length > 0) entries.at(-1)!.lines.push(part.trim());
+      else entries.push({ number: null, lines: [part.trim()] });
+    }
+  }
+  return entries.filter((e) => e.lines.some(Boolean));
+}
+
+/** Joins a field's lines: a line that starts in lower case continues the sentence, another starts a new line. */
+function joinField(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (!line) continue;
+    if (!out) out = line;
+    else out += /^[\p{Ll}(,;–—-]/u.test(line) || /[-‐]$/.test(out) ? ` ${line}` : `\n${line}`;
+  }
+  return out;
+}
+
+/** Kinds of organisation an abbreviation starts with (МБОУ ДПО МЦ, ГБОУ ДПО НИРО, МДОУ № 8, ОО). */
+const ORGANISATION_TYPE = /^(?:[МГФЧ]?[БАК]?[ДН]?ОУ|[МГ]?[БА]?ДОУ|ОО|ДОО|ГАУ|ГБУ|МБУ|МАУ|МКУ|ФГБОУ|ФГАОУ|ГОАУ|ГАОУ|ГАУ ДПО)$/;
+
+/**
+ * The names in a responsibles cell. A cell of abbreviations only, written on one line where the
+ * document had them on separate lines («ОО МБОУ ДПО МЦ»), is split before each kind of organisation.
+ */
+export function responsiblesOf(lines: readonly string[]): string[] {
+  return listOf(lines.join('\n')).flatMap((name) => {
+    const words = name.split(' ');
+    if (words.length < 2 || !words.every((w) => /^[А-ЯЁ]{2,}$|^№$|^\d+$/.test(w))) return [name];
+    const out: string[] = [];
+    for (const w of words) {
+      if (out.length === 0 || (ORGANISATION_TYPE.test(w) && !/№$/.test(out.at(-1)!))) out.push(w);
+      else out[out.length - 1] += ` ${w}`;
+    }
+    return out;
+  });
+}
+
+const slotText = (slot: Slot | null | undefined) => (slot ? joinLines(cellLines(slot.cell)) : '');
+const NUMBER = /^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$/;
+
+export function readPlanTable(input: PlanTableInput): PlanTableResult {
+  const { grid, header, roles, table, warnings } = input;
+  const col = (role: ColumnRole) => roles.indexOf(role);
+  const numberCol = col('number');
+  const titleCol = col('title');
+  const sectionCol = col('section');
+  const headerRows = new Set(header?.rows ?? []);
+  roles.forEach((role, c) => {
+    if (!ITEM_ROLES.has(role) && header?.headers[c]) warnings.add('column_ignored', { table, column: c + 1 }, { header: header.headers[c]! });
+  });
+
+  const body = grid.rows.map((row, r) => ({ row, r })).filter(({ r }) => !headerRows.has(r));
+  const numberOf = (r: number): string | null => {
+    if (numberCol < 0) return null;
+    const slot = grid.rows[r]!.slots[numberCol];
+    if (!slot || slot.originRow !== r) return null;
+    const m = NUMBER.exec(slotText(slot));
+    return m ? m[1]! : null;
+  };
+  const numbers = body.map(({ r }) => numberOf(r)).filter((n): n is string => n !== null);
+  const usesNumbers = numberCol >= 0 && numbers.length >= Math.max(1, body.length * 0.4);
+  const parents = new Set<string>();
+  for (const n of numbers) {
+    const parts = n.split('.');
+    for (let k = 1; k < parts.length; k++) parents.add(parts.slice(0, k).join('.'));
+  }
+
+  const sections: PlanSectionJson[] = [];
+  let section: PlanSectionJson | null = null;
+  let subsection: PlanSubsectionJson | null = null;
+  let last: PlanItemJson | null = null;
+  const itemRefs: { item: PlanItemJson; warning?: number }[] = [];
+
+  const openSection = (title: string) => {
+    section = { title, items: [], sections: [] };
+    sections.push(section);
+    subsection = null;
+    last = null;
+  };
+  const openSubsection = (title: string) => {
+    if (!section) openSection(DEFAULT_SECTION_TITLE);
+    subsection = { title, items: [] };
+    section!.sections.push(subsection);
+    last = null;
+  };
+  const place = (item: PlanItemJson) => {
+    if (!section) openSection(DEFAULT_SECTION_TITLE);
+    (subsection ?? section!).items.push(item);
+    itemRefs.push({ item });
+    last = item;
+  };
+  /** A heading row's numbering decides its level: «1.» a section, «1.1.» a subsection of the current section. */
+  const heading = (number: string | null, title: string) => {
+    if (number !== null && depthOf(number) >= 2 && section) openSubsection(title);
+    else openSection(title);
+  };
+
+  for (const { row, r } of body) {
+    const where = { table, row: r + 1 };
+    if (header) {
+      const repeat = repeatsHeader(grid, r, header);
+      if (repeat === 'header') {
+        warnings.add('header_repeated', where);
+        continue;
+      }
+      if (repeat === 'column-numbers') continue;
+    }
+    const filled = distinctCells(row.slots).filter((s) => slotText(s) !== '');
+    if (filled.length === 0) continue;
+    const own = filled.filter((s) => s.originRow === r);
+
+    // A section title spanning the row (or the only text of a row whose other cells are empty and
+    // which the numbering makes a parent of the rows below).
+    const only = filled.length === 1 ? filled[0]! : null;
+    if (only && only.cell.colSpan >= Math.max(2, grid.columns - 1)) {
+      const line = cellLines(only.cell)[0];
+      const text = joinLines(cellLines(only.cell));
+      const m = /^(?:(?:раздел|направление|блок)\s+)?(\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\S)/i.exec(text);
+      heading(m ? m[1]! : (line?.number ?? null), m ? text.slice(m[0].length).trim() : (line?.rest ?? text));
+      continue;
+    }
+
+    const number = numberOf(r);
+    const titleSlot = titleCol >= 0 ? row.slots[titleCol] : null;
+    if (number !== null && parents.has(number) && depthOf(number) <= 2) {
+      heading(number, slotText(titleSlot) || slotText(only));
+      continue;
+    }
+    if (sectionCol >= 0) {
+      const name = slotText(row.slots[sectionCol]);
+      if (name && name !== (section as PlanSectionJson | null)?.title) openSection(name.replace(/\s*-\s*/g, '-').trim());
+    }
+
+    // A row split across a page: no number of its own where the table numbers its items.
+    const numberCovered = numberCol >= 0 && row.slots[numberCol] && row.slots[numberCol]!.originRow !== r;
+    if (usesNumbers && last && (number === null || numberCovered) && own.length > 0 && !(sectionCol >= 0 && own.every((s) => s === row.slots[sectionCol]))) {
+      const continued = last as PlanItemJson;
+      roles.forEach((role, c) => {
+        const slot = row.slots[c];
+        if (!slot || slot.originRow !== r || (c > 0 && row.slots[c - 1] === slot)) return;
+        const text = slotText(slot);
+        if (!text) return;
+        if (role === 'title') continued.title = joinField([continued.title, text]);
+        else if (role === 'period') continued.period = continued.period ? `${continued.period} ${text}` : text;
+        else if (role === 'responsibles') continued.responsibles = [...continued.responsibles, ...responsiblesOf([text])];
+        else if (role === 'result') continued.result = joinField([continued.result, text]);
+      });
+      const ref = itemRefs.find((x) => x.item === continued);
+      warnings.add('row_continued', where);
+      if (ref) ref.warning = warnings.list.length - 1;
+      continue;
+    }
+
+    const titleEntries = entriesOf(titleSlot ? cellLines(titleSlot.cell) : []);
+    if (titleEntries.length === 0) {
+      warnings.add('row_skipped', where, { text: quote(filled.map(slotText).join(' · ')) });
+      continue;
+    }
+    const numbered = titleEntries.filter((e) => e.number !== null).length;
+    const many = titleEntries.length >= 2 && numbered >= 2;
+    const entries = many ? titleEntries : [{ number: titleEntries[0]!.number, lines: titleEntries.flatMap((e) => e.lines) }];
+    // The other cells, split the same way when they list one line (or numbered entry) per мероприятие.
+    const fieldLines = (role: ColumnRole): string[][] | null => {
+      const c = col(role);
+      if (c < 0) return null;
+      const lines = cellLines(row.slots[c]?.cell);
+      if (lines.length === 0) return null;
+      if (many) {
+        const own = entriesOf(lines);
+        if (own.length === entries.length && own.filter((e) => e.number !== null).length >= 2) return own.map((e) => e.lines);
+        if (lines.length === entries.length && (role === 'period' || role === 'responsibles')) return lines.map((l) => [l.rest]);
+      }
+      return null;
+    };
+    const whole = (role: ColumnRole): string[] => {
+      const c = col(role);
+      return c < 0 ? [] : cellLines(row.slots[c]?.cell).map((l) => (l.bullet ? l.text : l.text));
+    };
+    const periods = fieldLines('period');
+    const people = fieldLines('responsibles');
+    const results = fieldLines('result');
+    if (many) warnings.add('cell_split', where, { count: entries.length });
+    entries.forEach((entry, k) => {
+      const title = entry.lines.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+      const period = (periods ? periods[k]! : whole('period')).join(' ').replace(/\s+/g, ' ').trim();
+      const responsibles = responsiblesOf(people ? people[k]! : whole('responsibles'));
+      const result = joinField(results ? results[k]! : k === 0 || !many ? whole('result') : []);
+      place({ title, period, responsibles, result, status: 'planned', evidence: [] });
+      if (period && periodOf(period, academic(input)).kind === 'unknown') {
+        warnings.add('period_unknown', where, { text: quote(period) });
+        itemRefs.at(-1)!.warning = warnings.list.length - 1;
+      }
+    });
+  }
+
+  const plan: PlanJson = { sections, unplaced: [] };
+  const derived = numberPlan(plan);
+  for (const ref of itemRefs) {
+    if (ref.warning === undefined) continue;
+    const w = warnings.list[ref.warning];
+    const n = derived.get(ref.item);
+    if (w && n) w.where.item = n;
+  }
+  return { plan, numbers: derived };
+}
+
+const academic = (input: PlanTableInput) => (input.academicYearStart !== undefined ? { academicYearStart: input.academicYearStart } : {});
+
+/** The derived numbers of a plan's items (rule B6): 1.1 for a section's own items, then its subsections continue the count, their items 1.3.1. */
+export function numberPlan(plan: PlanJson): Map<PlanItemJson, string> {
+  const numbers = new Map<PlanItemJson, string>();
+  plan.sections.forEach((s, i) => {
+    const n = `${i + 1}`;
+    s.items.forEach((item, k) => numbers.set(item, `${n}.${k + 1}`));
+    s.sections.forEach((sub, j) => {
+      const sn = `${n}.${s.items.length + j + 1}`;
+      sub.items.forEach((item, k) => numbers.set(item, `${sn}.${k + 1}`));
+    });
+  });
+  return numbers;
+}
