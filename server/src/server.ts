@@ -15,7 +15,7 @@ import { openDatabase, sessions, startCheckpointer } from './db/index.ts';
 import { BoardIndexer } from './boards/indexer.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
-import { ImportService } from './exchange/import/import-service.ts';
+import { ExchangeService } from './exchange/index.ts';
 import { createApi } from './http/index.ts';
 import { LiveFeed } from './live/index.ts';
 import { WorkspacePresence } from './live/presence.ts';
@@ -61,9 +61,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const presence = new WorkspacePresence();
   const sync = new SyncServer({ db, config, log, events, indexer, presence, limits: options.syncLimits });
   const online = (workspaceId: string) => presence.online(workspaceId);
-  const imports = new ImportService(db, today);
+  const exchange = new ExchangeService({ db, events, indexer, log, today });
   const api = getRequestListener(
-    createApi({ db, config, log, events, online, today, indexer, imports, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) })
+    createApi({ db, config, log, events, online, today, indexer, exchange, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) })
       .fetch,
   );
   const web = await loadWebHandler(config.webBuildDir, log);
@@ -101,7 +101,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     close: async () => {
       await live.close();
       await sync.close();
-      await imports.close();
+      await exchange.close();
       presence.close();
       indexer.close();
       server.closeAllConnections();

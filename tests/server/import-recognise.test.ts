@@ -420,3 +420,147 @@ describe('what cannot be imported (SPEC I3)', () => {
     expect(() => recognise(doc(table(rows)), {}, { ...context, maxRows: 20 })).toThrow(expect.objectContaining({ code: 'import_too_complex' }));
   });
 });
+
+describe('what the reviewers found (SPEC I6)', () => {
+  it('sub-points under an item («2.1», «2.2» under item 2, which has its own period) are items, and the rows after stay in the section', () => {
+    const rows = [
+      HEADER,
+      ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', ''],
+      ['2', 'Серия семинаров', 'Ноябрь 2021', 'ГЦРО', ''],
+      ['2.1', 'Первый', 'Ноябрь 2021', 'ГЦРО', ''],
+      ['2.2', 'Второй', 'Декабрь 2021', 'ГЦРО', ''],
+      ['3', 'Конференция', 'Май 2022', 'ГЦРО', ''],
+      ['4', 'Итоги', 'Июнь 2022', 'ГЦРО', ''],
+    ];
+    expect(titles(roadmapOf(recognise(doc(table(rows)), {}, context).content))).toEqual([
+      ['Мероприятия', ['Семинар', 'Серия семинаров', 'Первый', 'Второй', 'Конференция', 'Итоги'], []],
+    ]);
+  });
+
+  it('a section written in the title cell only — «I» in the № cell, «Раздел 2.», or bold — is a section, not an item or a continuation', () => {
+    const rows = [
+      HEADER,
+      ['I', { text: 'Организационное обеспечение', bold: true }, '', '', ''],
+      ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', ''],
+      ['II', 'Методическое обеспечение', '', '', ''],
+      ['2', 'Круглый стол', 'Ноябрь 2021', 'ГЦРО', ''],
+      ['', 'Раздел 3. Информационное обеспечение', '', '', ''],
+      ['3', 'Страница на сайте', 'Постоянно', 'ГЦРО', ''],
+    ];
+    const r = recognise(doc(table(rows)), {}, context);
+    expect(titles(roadmapOf(r.content))).toEqual([
+      ['Организационное обеспечение', ['Семинар'], []],
+      ['Методическое обеспечение', ['Круглый стол'], []],
+      ['Информационное обеспечение', ['Страница на сайте'], []],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'row_continued')).toEqual([]);
+  });
+
+  it('«Период проведения» is a period; a roadmap whose time column is «Дата проведения» keeps it as the period', () => {
+    const a = recognise(
+      doc(
+        table([
+          ['№', 'Мероприятие', 'Период проведения', 'Ответственные'],
+          ['1', 'Семинар', 'в течение года', 'ГЦРО'],
+        ]),
+      ),
+      {},
+      context,
+    );
+    expect(a.kind).toBe('roadmap');
+    expect(roadmapOf(a.content).sections[0]!.items[0]!.period).toBe('в течение года');
+    const b = recognise(
+      doc(
+        table([
+          ['№', 'Мероприятие', 'Дата проведения', 'Ответственные'],
+          ['1', 'Семинар', '12.10.2021', 'ГЦРО'],
+        ]),
+      ),
+      {},
+      context,
+    );
+    expect(roadmapOf(b.content).sections[0]!.items[0]!.period).toBe('12.10.2021');
+  });
+
+  it('a «Сроки» header over «начало | окончание» gives one period from one to the other; a second responsibles column is read too', () => {
+    const rows = [
+      ['№', 'Мероприятие', { text: 'Сроки', colSpan: 2 }, 'Ответственный', 'Исполнители'],
+      ['', '', 'начало', 'окончание', '', ''],
+      ['1', 'Проект', 'Сентябрь 2021', 'май 2022', 'ГЦРО', 'МДОУ № 8'],
+    ];
+    rows[0] = ['№', 'Мероприятие', { text: 'Сроки', colSpan: 2 }, 'Ответственный', 'Исполнители'];
+    rows[1] = ['', '', 'начало', 'окончание', '', ''];
+    const r = recognise(doc(table(rows)), {}, context);
+    expect(roadmapOf(r.content).sections[0]!.items[0]).toMatchObject({ period: 'Сентябрь 2021 – май 2022', responsibles: ['ГЦРО', 'МДОУ № 8'] });
+  });
+
+  it('more than fifty warnings of one kind: those listed still point at their own items', () => {
+    const rows = [HEADER, ...Array.from({ length: 120 }, (_, i) => [String(i + 1), `Мероприятие ${i + 1}`, 'по мере необходимости', 'ГЦРО', ''])];
+    const r = recognise(doc(table(rows)), {}, context);
+    const listed = r.warnings.filter((w) => w.code === 'period_unknown');
+    expect(listed).toHaveLength(50);
+    expect(listed.map((w) => [w.where.row, w.where.item])).toEqual(listed.map((_, i) => [i + 2, `1.${i + 1}`]));
+    expect(r.counts.warnings).toBe(120);
+  });
+
+  it('links in a row become the item’s evidence; a title too long for a board is cut at a word', () => {
+    const link = { type: 'paragraph' as const, inlines: [{ text: 'Протокол', href: 'https://example.org/protocol' }] };
+    const d = doc(table([HEADER, ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', '']]));
+    const cell = (d.blocks[0] as { rows: { cells: { paragraphs: unknown[] }[] }[] }).rows[1]!.cells[4]!;
+    cell.paragraphs.push(link);
+    const r = recognise(d, {}, context);
+    expect(roadmapOf(r.content).sections[0]!.items[0]).toMatchObject({ result: 'Протокол', evidence: ['https://example.org/protocol'] });
+    const long = recognise(
+      doc(para(`ПЛАН МЕРОПРИЯТИЙ ${'по развитию системы наставничества '.repeat(20)}`, { bold: true }), table([HEADER, ['1', 'Семинар', '', '', '']])),
+      {},
+      context,
+    );
+    expect(long.title.length).toBeLessThanOrEqual(300);
+    expect(long.title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the приказ as authorities write it (SPEC I8)', () => {
+  it('«П Р И К А З» letter-spaced, and «ПРИКАЗ № …» with the number on its line', () => {
+    const spaced = recognise(
+      doc(
+        'ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ',
+        'П Р И К А З',
+        '12.10.2021 № 01-05/812',
+        'Об утверждении плана',
+        'Текст приказа.',
+        'Директор\tЕ.А. Иванова',
+        table([HEADER, ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', '']]),
+      ),
+      {},
+      context,
+    );
+    expect(spaced.content.document).toMatchObject({
+      authority: 'ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ',
+      documentKind: 'ПРИКАЗ',
+      date: '12.10.2021',
+      number: '01-05/812',
+      title: 'Об утверждении плана',
+      signatory: 'Директор  Е.А. Иванова',
+    });
+    const inline = recognise(
+      doc(
+        'ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ',
+        'ПРИКАЗ № 01-05/812',
+        'от 12.10.2021',
+        'Об утверждении плана',
+        'Текст приказа.',
+        table([HEADER, ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', '']]),
+      ),
+      {},
+      context,
+    );
+    expect(inline.content.document).toMatchObject({ documentKind: 'ПРИКАЗ', number: '01-05/812', title: 'Об утверждении плана' });
+    const both = recognise(
+      doc('ПРИКАЗ от 12.10.2021 № 812', 'Об утверждении плана', table([HEADER, ['1', 'Семинар', 'Октябрь 2021', 'ГЦРО', '']])),
+      {},
+      context,
+    );
+    expect(both.content.document).toMatchObject({ date: '12.10.2021', number: '812', title: 'Об утверждении плана' });
+  });
+});

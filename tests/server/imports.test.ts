@@ -206,3 +206,68 @@ describe('bad input: a clear error, nothing created, the server unharmed (SPEC I
     await refused({ kind: 'roadmap' }, 400, 'validation_failed');
   });
 });
+
+describe('bounds of a board created from content (SPEC B10, I2)', () => {
+  const boards = `/api/workspaces/${workspaceId}/boards`;
+  const roadmapOf = (sections: number, items: number) => ({
+    format: 'soplan-board',
+    version: 1,
+    kind: 'roadmap',
+    title: 'Большая карта',
+    roadmap: {
+      sections: Array.from({ length: sections }, (_, s) => ({
+        title: `Раздел ${s + 1}`,
+        items: Array.from({ length: items }, (_, i) => ({ title: `Мероприятие ${i + 1}` })),
+      })),
+    },
+  });
+
+  it('more entries than a board may hold is refused before any document is built, and nothing is created', async () => {
+    const before = stored();
+    const r = await owner.client.post(boards, { kind: 'roadmap', title: 'Большая карта', content: roadmapOf(101, 100) });
+    expect(r.status).toBe(400);
+    expect(r.body.error.issues[0]).toMatchObject({ code: 'too_many', params: { maximum: 10_000 } });
+    expect(stored()).toEqual(before);
+  });
+
+  it(
+    'a board that would hold more structs than leave room to edit it is refused (422 import_too_complex), and nothing is created',
+    { timeout: 60_000 },
+    async () => {
+      // Rich text of alternating bold and plain runs: few entries, many structs.
+      const paragraph = { type: 'paragraph', runs: Array.from({ length: 4_000 }, (_, i) => ({ text: `слово${i} `, ...(i % 2 ? { bold: true } : {}) })) };
+      const content = {
+        format: 'soplan-board',
+        version: 1,
+        kind: 'programme',
+        title: 'Программа',
+        programme: { sections: Array.from({ length: 45 }, (_, i) => ({ title: `Раздел ${i}`, body: [paragraph] })) },
+      };
+      const before = stored();
+      const r = await owner.client.post(boards, { kind: 'programme', title: 'Программа', content });
+      expect({ status: r.status, code: r.body.error?.code }).toEqual({ status: 422, code: 'import_too_complex' });
+      expect(stored()).toEqual(before);
+      expect((await owner.client.get('/api/workspaces')).status).toBe(200);
+    },
+  );
+
+  it('a body that is not JSON, or invalid, is refused as it was before the work moved off the event loop', async () => {
+    expect((await owner.client.post(boards, undefined, { rawBody: '{"kind":', headers: { 'content-type': 'application/json' } })).body.error.code).toBe(
+      'invalid_json',
+    );
+    const r = await owner.client.post(boards, { kind: 'roadmap' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.issues).toEqual([expect.objectContaining({ path: 'title', code: 'required' })]);
+  });
+
+  it('a viewer or a stranger is refused before the body is read; a copy of a board one cannot read is not found', async () => {
+    const viewer = await joinWithRole(server, owner.client, workspaceId, 'viewer');
+    const big = { kind: 'roadmap', title: 'X', content: roadmapOf(50, 100) };
+    expect((await viewer.client.post(boards, big)).status).toBe(403);
+    const stranger = await signedUp(server.client());
+    expect((await stranger.client.post(boards, big)).status).toBe(404);
+    const own = (await stranger.client.post('/api/workspaces', { name: 'Чужое пространство' })).body;
+    const secret = (await owner.client.post(boards, { kind: 'roadmap', title: 'Секрет' })).body;
+    expect((await stranger.client.post(`/api/workspaces/${own.id}/boards`, { from: secret.id })).status).toBe(404);
+  });
+});

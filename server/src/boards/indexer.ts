@@ -5,7 +5,7 @@
 // logged and its old rows stay. Each index also records what changed (boards/activity.ts), each
 // change credited to the accounts whose committed updates touched that item, and publishes one event
 // that carries everything a page needs to follow the board (SPEC F3).
-import { boardItemsOf, boardSummaryOf, BOARD_KINDS, todayIso, workspaceItemOn, type BoardIndexedEvent, type BoardKind } from '@soplan/shared';
+import { boardItemsOf, boardSummaryOf, BOARD_KINDS, todayIso, workspaceItemOn, type BoardIndexedEvent, type BoardItem, type BoardKind } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import { boardItems, boards, users, type Db } from '../db/index.ts';
@@ -123,12 +123,24 @@ export class BoardIndexer {
    * never indexed that covers no edit (a seeded board) is its baseline and records no activity.
    */
   indexNow(boardId: string, doc: Y.Doc, touched: ReadonlyMap<string, ReadonlySet<string>> = new Map()): number | null {
+    return this.#index(boardId, (kind, today) => boardItemsOf(kind, doc, today), touched);
+  }
+
+  /**
+   * Stores a new board's items as derived where its document was built (off the event loop, with the
+   * same `boardItemsOf`): its baseline, recording no activity.
+   */
+  indexItems(boardId: string, items: readonly BoardItem[]): number | null {
+    return this.#index(boardId, () => items, new Map());
+  }
+
+  #index(boardId: string, itemsOf: (kind: BoardKind, today: string) => readonly BoardItem[], touched: ReadonlyMap<string, ReadonlySet<string>>): number | null {
     try {
       const board = boards.byId(this.#db, boardId);
       if (!board || !BOARD_KINDS.includes(board.kind as BoardKind)) return null;
       const ref = { id: board.id, title: board.title, kind: board.kind as BoardKind };
       const today = this.#today();
-      const items = boardItemsOf(ref.kind, doc, today);
+      const items = [...itemsOf(ref.kind, today)];
       const at = Date.now();
       const { diff, recorded } = this.#db.transaction(() => {
         const previous = boardItems.ofBoard(this.#db, boardId);

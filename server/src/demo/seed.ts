@@ -1,13 +1,13 @@
 // demo/: on a first start with an empty data directory, demo mode creates the network
 // «Педагог для всех» from the Yaroslavl plan (sources/000): its organisations, its people, and its
 // boards, imported from the documents of sources 000, 001 and 004 by the import pipeline (boards.ts).
-import { boardFromJson, todayIso, upgradeTypedFields, type OrganisationKind, type Role } from '@soplan/shared';
-import * as Y from 'yjs';
+import { todayIso, type OrganisationKind, type Role } from '@soplan/shared';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
-import { boardDocuments, boards, members, organisations, users, workspaces, type Db } from '../db/index.ts';
+import { members, organisations, users, workspaces, type Db } from '../db/index.ts';
 import type { BoardIndexer } from '../boards/indexer.ts';
-import { DOCUMENT_VERSION } from '../sync/document-upgrade.ts';
+import { build } from '../exchange/board-jobs.ts';
+import { boardRow, insertBoard } from '../workspaces/index.ts';
 import { demoBoards } from './boards.ts';
 
 export const DEMO_LOGIN = { email: 'demo@soplan.local', password: 'soplan-demo' } as const;
@@ -37,15 +37,16 @@ export async function seedDemo(db: Db, indexer: BoardIndexer, now = Date.now()):
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   const userIds = PEOPLE.map(() => newId());
   const workspaceId = newId();
+  const today = todayIso(new Date(now));
   const contents = await demoBoards(
     ORGANISATIONS.map((o) => ({ name: o.name, partner: o.partner })),
-    todayIso(new Date(now)),
+    today,
   );
-  const documents = contents.map((content) => {
-    const doc = boardFromJson(content);
-    upgradeTypedFields(content.kind, doc);
-    return { id: newId(), doc, content };
-  });
+  // Built as a board created from an import's content is (exchange/board-jobs.ts), here at start.
+  const built = contents.map((content, i) => ({
+    row: boardRow(workspaceId, userIds[0]!, content.kind, content.title, now + i),
+    board: build(content, content.title, today),
+  }));
   db.transaction(() => {
     PEOPLE.forEach((p, i) => users.insert(db, { id: userIds[i]!, email: p.email, name: p.name, password_hash: passwordHash, created_at: now }));
     workspaces.insert(db, { id: workspaceId, name: DEMO_WORKSPACE_NAME, created_by: userIds[0]!, created_at: now });
@@ -53,21 +54,8 @@ export async function seedDemo(db: Db, indexer: BoardIndexer, now = Date.now()):
     for (const o of ORGANISATIONS) {
       organisations.insert(db, { id: newId(), workspace_id: workspaceId, name: o.name, kind: o.kind, partner: o.partner ? 1 : 0, created_at: now });
     }
-    documents.forEach(({ id, doc, content }, i) => {
-      boards.insert(db, {
-        id,
-        workspace_id: workspaceId,
-        kind: content.kind,
-        title: content.title,
-        archived_at: null,
-        created_by: userIds[0]!,
-        created_at: now + i,
-        updated_at: now + i,
-        document_version: DOCUMENT_VERSION,
-      });
-      boardDocuments.compact(db, id, Y.encodeStateAsUpdate(doc), 0, now);
-    });
+    for (const { row, board } of built) insertBoard(db, row, board.update, now);
   })();
-  for (const { id, doc } of documents) indexer.indexNow(id, doc);
+  for (const { row, board } of built) indexer.indexItems(row.id, board.items);
   return true;
 }

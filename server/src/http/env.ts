@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { BoardIndexer } from '../boards/indexer.ts';
 import type { AccessEvents } from '../events.ts';
-import type { ImportService } from '../exchange/import/import-service.ts';
+import type { ExchangeService } from '../exchange/exchange-service.ts';
 import type { UserRow } from '../db/queries/users.ts';
 
 export interface Deps {
@@ -20,7 +20,8 @@ export interface Deps {
   /** Today's date (ISO), what overdue and this week are measured against; tests pass a fake clock. */
   today: () => string;
   indexer: BoardIndexer;
-  imports: ImportService;
+  /** Imports, board creation from content and copies, exports: the work sized by a file or a board. */
+  exchange: ExchangeService;
 }
 
 export type Auth = { via: 'session'; user: UserRow; sessionId: string } | { via: 'token'; user: UserRow; tokenId: string };

@@ -28,9 +28,10 @@ export async function readImport(c: Context): Promise<{ input: SourceInput; opti
     throw new AppError('payload_too_large', `The file is larger than ${IMPORT_LIMITS.maxBytes} bytes`, { params: { maxBytes: IMPORT_LIMITS.maxBytes } });
   const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
   const raw: Record<string, unknown> = {};
-  for (const name of ['kind', 'title'] as const) if (field(name) !== undefined) raw[name] = field(name);
-  if (field('table') !== undefined) raw.table = Number(field('table'));
-  if (field('columns') !== undefined) {
+  for (const name of ['kind', 'title'] as const) if (field(name)?.trim()) raw[name] = field(name);
+  // An empty field is no choice (a form sends its empty inputs too).
+  if (field('table')?.trim()) raw.table = Number(field('table'));
+  if (field('columns')?.trim()) {
     try {
       raw.columns = JSON.parse(field('columns')!);
     } catch {

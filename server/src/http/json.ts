@@ -35,6 +35,9 @@ function issueOf(i: z.core.$ZodIssue): ApiIssue {
   }
 }
 
+/** The API's issues of a zod error (parsed with `reportInput`, so a missing field is told from one of the wrong type). */
+export const issuesOf = (error: z.ZodError): ApiIssue[] => error.issues.map(issueOf);
+
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const text = await c.req.text();
   let value: unknown;
@@ -52,7 +55,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
   // The input is reported only to tell a missing field from one of the wrong type; it is not sent back.
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(issueOf);
+    const issues = issuesOf(parsed.error);
     throw new AppError('validation_failed', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
   }
   return parsed.data;

@@ -1,8 +1,9 @@
-import { boardFromJson, boardToJson, shiftBoardJson, upgradeTypedFields, type BoardDto, type BoardJson, type BoardKind } from '@soplan/shared';
+import { upgradeTypedFields, type BoardDto, type BoardItem, type BoardKind } from '@soplan/shared';
 import * as Y from 'yjs';
 import { newId } from '../auth/ids.ts';
 import type { BoardIndexer } from '../boards/indexer.ts';
 import { boardDocuments, boards, type Db } from '../db/index.ts';
+import type { BoardRow } from '../db/queries/boards.ts';
 import type { AccessEvents } from '../events.ts';
 import { DOCUMENT_VERSION } from '../sync/document-upgrade.ts';
 import { requireBoard, requireMembership } from './access.ts';
@@ -13,15 +14,23 @@ export function listBoards(db: Db, userId: string, workspaceId: string, includeA
   return boards.list(db, workspaceId, includeArchived).map(boardDto);
 }
 
-/** What a new board starts from: nothing, the content of an import preview (the board JSON form), or a copy of another board. */
-export type NewBoard =
-  | { kind: BoardKind; title: string; content?: BoardJson }
-  | { from: string; title?: string | undefined; shiftYears?: number | undefined; resetStatus?: boolean | undefined };
+/**
+ * What a new board starts from: nothing, or a document built off the event loop (from an import
+ * preview's content or as a copy of another board, exchange/board-jobs.ts) with the items to index.
+ */
+export type NewBoard = { kind: BoardKind; title: string } | { built: BuiltBoard };
+
+/** A built board's document and items, as board-jobs.ts answers them. */
+export interface BuiltBoard {
+  kind: BoardKind;
+  title: string;
+  update: Uint8Array;
+  items: BoardItem[];
+}
 
 /**
- * Creates a board. With `content` its document is written from the board JSON form (SPEC B10) in the
- * same transaction as its row, so a board never exists half imported; a copy is the source board's
- * JSON form, shifted by whole years and with statuses reset when asked.
+ * Creates a board: its row and its document in one transaction, so a board never exists half
+ * imported (SPEC I1), then its index from the items the build derived.
  */
 export function createBoard(
   db: Db,
@@ -30,23 +39,25 @@ export function createBoard(
   userId: string,
   workspaceId: string,
   input: NewBoard,
-  today: string,
   now = Date.now(),
 ): BoardDto {
   requireMembership(db, workspaceId, userId, 'createBoard');
-  let kind: BoardKind;
-  let title: string;
-  let content: BoardJson | undefined;
-  if ('from' in input) {
-    const source = requireBoard(db, input.from, userId).board;
-    const json = boardToJson(source.kind, source.title, loadBoardDocument(db, source.id), today);
-    content = shiftBoardJson(json, { years: input.shiftYears ?? 0, resetStatus: input.resetStatus ?? false });
-    kind = source.kind;
-    title = input.title ?? source.title;
-  } else {
-    ({ kind, title, content } = input);
-  }
-  const row = {
+  const built = 'built' in input ? input.built : null;
+  const kind = built ? built.kind : (input as { kind: BoardKind }).kind;
+  const title = built ? built.title : (input as { title: string }).title;
+  const row = boardRow(workspaceId, userId, kind, title, now);
+  // A new board's document starts with every typed field it always has (a programme's passport, the
+  // document header) as a Y.Text, so two people's first keystrokes into one never race to create it (SPEC B8).
+  const update = built ? built.update : emptyDocument(kind);
+  db.transaction(() => insertBoard(db, row, update, now))();
+  if (built) indexer.indexItems(row.id, built.items);
+  events.emit({ type: 'boards-listing-changed', workspaceId });
+  return boardDto(row);
+}
+
+/** A new board's row, at the current document version (its document is written by the current writers). */
+export function boardRow(workspaceId: string, userId: string, kind: BoardKind, title: string, now: number): BoardRow {
+  return {
     id: newId(),
     workspace_id: workspaceId,
     kind,
@@ -58,26 +69,27 @@ export function createBoard(
     document_version: DOCUMENT_VERSION,
     template: 0,
   };
-  // A new board's document starts with every typed field it always has (a programme's passport, the
-  // document header) as a Y.Text, so two people's first keystrokes into one never race to create it (SPEC B8).
-  const initial = content ? boardFromJson({ ...content, title }) : new Y.Doc();
-  upgradeTypedFields(kind, initial);
-  db.transaction(() => {
-    boards.insert(db, row);
-    if (initial.store.clients.size > 0) boardDocuments.compact(db, row.id, Y.encodeStateAsUpdate(initial), 0, now);
-  })();
-  if (content) indexer.indexNow(row.id, initial);
-  initial.destroy();
-  events.emit({ type: 'boards-listing-changed', workspaceId });
-  return boardDto(row);
 }
 
-/** A board's stored document: its snapshot and the updates logged after it. */
-export function loadBoardDocument(db: Db, boardId: string): Y.Doc {
-  const stored = boardDocuments.load(db, boardId);
+/** Inserts a board's row and its document's snapshot; call inside a transaction. */
+export function insertBoard(db: Db, row: BoardRow, update: Uint8Array, now: number): void {
+  boards.insert(db, row);
+  boardDocuments.compact(db, row.id, update, 0, now);
+}
+
+/** The document a blank board starts with: its always-present typed fields as empty Y.Text. */
+function emptyDocument(kind: BoardKind): Uint8Array {
   const doc = new Y.Doc();
-  for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part);
-  return doc;
+  upgradeTypedFields(kind, doc);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** A board's stored document as parts to apply in order: its snapshot and the updates logged after it. */
+export function storedParts(db: Db, boardId: string): Uint8Array[] {
+  const stored = boardDocuments.load(db, boardId);
+  return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
 }
 
 export function getBoard(db: Db, userId: string, boardId: string): BoardDto {

@@ -6,6 +6,7 @@
 // file cannot make a board larger than the sync limits allow.
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../status.ts';
+import { MAX_TITLE_LENGTH } from '../limits.ts';
 import { BOARD_KINDS } from './kinds.ts';
 
 /** Bounds of the form: what one imported or created board may hold. */
@@ -18,6 +19,8 @@ export const BOARD_JSON_LIMITS = {
   list: 5_000,
   /** Names in one list of responsibles or links. */
   names: 100,
+  /** Entries of the whole board: sections, items, events, stages, steps, rich-text blocks and list items… */
+  entries: 10_000,
 } as const;
 
 const text = z.string().max(BOARD_JSON_LIMITS.text);
@@ -98,17 +101,25 @@ export const planJson = z.strictObject({
 });
 export type PlanJson = z.infer<typeof planJson>;
 
-export const planGraphEventJson = z.strictObject({
-  month,
-  title: text,
-  form: text.default(''),
-  /** Exact date, or '' when only the month is known. */
-  date: z.union([isoDate, z.literal('')]).default(''),
-  responsibles: names.default([]),
-  partner: text.default(''),
-  status: status.default('planned'),
-  notes: text.default(''),
-});
+/** Whether an ISO date is a day of the calendar («2021-02-30» is not). */
+const inCalendar = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+};
+
+export const planGraphEventJson = z
+  .strictObject({
+    month,
+    title: text,
+    form: text.default(''),
+    /** Exact date, a day of the event's month, or '' when only the month is known. */
+    date: z.union([isoDate, z.literal('')]).default(''),
+    responsibles: names.default([]),
+    partner: text.default(''),
+    status: status.default('planned'),
+    notes: text.default(''),
+  })
+  .refine((e) => e.date === '' || (e.date.startsWith(e.month) && inCalendar(e.date)), { path: ['date'], message: 'a day of the event’s month' });
 export type PlanGraphEventJson = z.infer<typeof planGraphEventJson>;
 
 /** A run of rich text: its characters and the marks the editor keeps. */
@@ -172,15 +183,49 @@ export type PlanGraphContentJson = z.infer<typeof planGraphContentJson>;
 const common = {
   format: z.literal('soplan-board'),
   version: z.literal(1),
-  title: text.min(1),
+  title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
   document: documentHeaderJson.default(documentHeaderJson.parse({})),
 };
 
-/** The whole board: which kind, its title, the document header and the kind's content. */
-export const boardJson = z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('roadmap'), roadmap: planJson }),
-  z.strictObject({ ...common, kind: z.literal('plan-graph'), planGraph: planGraphContentJson }),
-  z.strictObject({ ...common, kind: z.literal('programme'), programme: programmeContentJson }),
-]);
+const planEntries = (plan: PlanJson) =>
+  plan.unplaced.length + plan.sections.reduce((n, s) => n + 1 + s.items.length + s.sections.reduce((m, x) => m + 1 + x.items.length, 0), 0);
+const richEntries = (blocks: readonly RichBlockJson[]) => blocks.reduce((n, b) => n + 1 + ('items' in b ? b.items.length : 0), 0);
+
+/** Everything a board of the form holds, counted once: what the whole-board bound is measured in. */
+export function boardEntries(board: { kind: string; roadmap?: PlanJson; planGraph?: PlanGraphContentJson; programme?: ProgrammeContentJson }): number {
+  if (board.roadmap) return planEntries(board.roadmap);
+  if (board.planGraph) return board.planGraph.events.length;
+  const p = board.programme;
+  if (!p) return 0;
+  return (
+    planEntries(p.plan) +
+    p.sections.reduce((n, s) => n + 1 + richEntries(s.body), 0) +
+    p.stages.length +
+    p.indicators.length +
+    p.pairs.reduce((n, x) => n + 1 + x.route.length, 0) +
+    p.nominations.length +
+    p.products.length
+  );
+}
+
+/** The whole board: which kind, its title, the document header and the kind's content, within the whole-board bound. */
+export const boardJson = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ ...common, kind: z.literal('roadmap'), roadmap: planJson }),
+    z.strictObject({ ...common, kind: z.literal('plan-graph'), planGraph: planGraphContentJson }),
+    z.strictObject({ ...common, kind: z.literal('programme'), programme: programmeContentJson }),
+  ])
+  .superRefine((board, ctx) => {
+    const entries = boardEntries(board);
+    if (entries > BOARD_JSON_LIMITS.entries)
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'array',
+        maximum: BOARD_JSON_LIMITS.entries,
+        inclusive: true,
+        path: [board.kind === 'plan-graph' ? 'planGraph' : board.kind],
+        message: `a board holds at most ${BOARD_JSON_LIMITS.entries} entries (this one ${entries})`,
+      });
+  });
 export type BoardJson = z.infer<typeof boardJson>;
 export type BoardJsonOf<K extends (typeof BOARD_KINDS)[number]> = Extract<BoardJson, { kind: K }>;

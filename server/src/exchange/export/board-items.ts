@@ -69,10 +69,11 @@ export function boardItemList(kind: BoardKind, doc: Y.Doc, today: string): Board
   if (kind === 'roadmap') return planItems(readRoadmap(doc)).map((s) => dto(s, today));
   if (kind === 'plan-graph') {
     const view = readPlanGraph(doc, today);
-    const months = [...view.months, ...new Set(view.events.map((e) => e.month).filter((m) => !view.months.includes(m)))];
+    // Months of the plan are numbered in order; an event outside them (only a client outside the
+    // editors writes one) is shown apart on the board (B4), and numbered «—.k» here.
     const counts = new Map<string, number>();
     return view.events.map((e) => {
-      const m = months.indexOf(e.month);
+      const m = view.months.indexOf(e.month);
       const k = (counts.get(e.month) ?? 0) + 1;
       counts.set(e.month, k);
       const section = { number: m >= 0 ? String(m + 1) : '', title: e.month };

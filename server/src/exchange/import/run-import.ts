@@ -1,10 +1,11 @@
 // One import, start to end, as the worker runs it: a board JSON file is checked and previewed as it
 // is (export → import gives the same board, rule B10); any other file or pasted text is read into a
 // SourceDocument and recognised.
-import { boardJson, type ImportOptions, type ImportPreviewDto } from '@soplan/shared';
+import { boardJson, MAX_TITLE_LENGTH, type ImportOptions, type ImportPreviewDto } from '@soplan/shared';
 import { ImportFailure } from './import-failure.ts';
 import { readSource, readSourceFormat, type SourceInput } from './readers/index.ts';
 import { countsOf } from './recognise/counts.ts';
+import { boardTitle } from './recognise/document-header.ts';
 import { recognise, type RecogniseContext } from './recognise/index.ts';
 
 export interface ImportJob {
@@ -27,6 +28,9 @@ function previewBoardJson(bytes: Uint8Array, options: ImportOptions): ImportPrev
   } catch {
     throw new ImportFailure('corrupt_file', 'The file is not valid UTF-8 JSON');
   }
+  // A title longer than a board's, or with control characters, is made one a board can hold.
+  if (typeof value === 'object' && value !== null && typeof (value as { title?: unknown }).title === 'string')
+    value = { ...value, title: boardTitle((value as { title: string }).title, MAX_TITLE_LENGTH) };
   const parsed = boardJson.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

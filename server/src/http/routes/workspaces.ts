@@ -1,5 +1,4 @@
 import {
-  createBoardBody,
   createInviteBody,
   createOrganisationBody,
   createWorkspaceBody,
@@ -15,7 +14,7 @@ import { readImport } from '../import-request.ts';
 import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
 
-export function workspaceRoutes({ db, events, indexer, imports, today }: Deps) {
+export function workspaceRoutes({ db, events, exchange }: Deps) {
   const uid = (c: Parameters<typeof requireUser>[0]) => requireUser(c).user.id;
   return new Hono<AppEnv>()
     .get('/workspaces', (c) => c.json(ws.listWorkspaces(db, uid(c))))
@@ -78,19 +77,25 @@ export function workspaceRoutes({ db, events, indexer, imports, today }: Deps) {
     )
     .post('/workspaces/:id/boards', async (c) => {
       const userId = uid(c);
-      const body = await readJson(c, createBoardBody);
-      const input: ws.NewBoard =
-        body.from !== undefined
-          ? { from: body.from, title: body.title, shiftYears: body.shiftYears, resetStatus: body.resetStatus }
-          : { kind: body.kind!, title: body.title!, ...(body.content ? { content: body.content } : {}) };
-      return c.json(ws.createBoard(db, events, indexer, userId, c.req.param('id'), input, today()), 201);
+      // Who may create boards is checked before the body (up to 20 MiB) is read; reading and building it run off the event loop.
+      const ticket = exchange.admit(userId, c.req.param('id'));
+      try {
+        return c.json(await exchange.createBoard(userId, c.req.param('id'), await c.req.text(), ticket), 201);
+      } finally {
+        ticket();
+      }
     })
     .post('/workspaces/:id/imports', async (c) => {
       const userId = uid(c);
-      const { input, options } = await readImport(c);
-      const started = performance.now();
-      const preview = await imports.preview(userId, c.req.param('id'), input, options);
-      c.header('server-timing', `import;dur=${(performance.now() - started).toFixed(1)}`);
-      return c.body(preview, 200, { 'content-type': 'application/json; charset=UTF-8' });
+      const ticket = exchange.admit(userId, c.req.param('id'));
+      try {
+        const { input, options } = await readImport(c);
+        const started = performance.now();
+        const preview = await exchange.preview(userId, c.req.param('id'), input, options, ticket);
+        c.header('server-timing', `import;dur=${(performance.now() - started).toFixed(1)}`);
+        return c.body(preview, 200, { 'content-type': 'application/json; charset=UTF-8' });
+      } finally {
+        ticket();
+      }
     });
 }

@@ -9,7 +9,7 @@ import type { Grid, Slot } from './grid.ts';
 /** Header words for each role, tried in this order (the first that matches a header wins). */
 const HEADER_WORDS: [ColumnRole, RegExp][] = [
   ['number', /^(?:n|№|no)(?: п п| пп)?$|^п п$|^№ п п|^порядковый/],
-  ['month', /^месяц|^месяцы|^период проведения$/],
+  ['month', /^месяц/],
   ['date', /^дата(?! и место)|^дата проведения|^число/],
   ['period', /срок|^период|^дата и место|^время проведения|^когда/],
   ['responsibles', /ответствен|исполнител|^кто|^организатор/],

@@ -32,10 +32,24 @@ export function readDocumentHeader(paragraphs: readonly Paragraph[]): PreambleRe
   const header = emptyDocumentHeader();
   const used = new Set<number>();
   const texts = paragraphs.map((p) => paragraphText(p).trim());
-  const kindAt = texts.findIndex((t, i) => i < 40 && DOCUMENT_KINDS.test(norm(t)));
+  // «П Р И К А З» is how many authorities letter-space it; «ПРИКАЗ № 812» or «ПРИКАЗ от 12.10.2021 № 812» carry the requisites on its line.
+  const kindLine = (t: string) => {
+    const joined = t.replace(/^((?:\p{Lu} +){3,}\p{Lu})(?=\s|$)/u, (m) => m.replace(/\s+/g, ''));
+    const word = /^\S+/.exec(joined)?.[0] ?? '';
+    return DOCUMENT_KINDS.test(norm(word)) ? { kind: word, rest: joined.slice(word.length).trim() } : null;
+  };
+  const kindAt = texts.findIndex((t, i) => i < 40 && kindLine(t) !== null && (kindLine(t)!.rest === '' || /№|^от\s/i.test(kindLine(t)!.rest)));
   if (kindAt >= 0) {
-    header.documentKind = texts[kindAt]!;
+    const { kind, rest } = kindLine(texts[kindAt]!)!;
+    header.documentKind = kind;
     used.add(kindAt);
+    if (rest) {
+      const m = REQUISITES.exec(rest) ?? /^(?:от\s+)?()(?:№|N)\s*(\S.*)$/i.exec(rest);
+      if (m) {
+        header.date = m[1]!.replace(/[«»]/g, '').trim();
+        header.number = m[2]!.trim();
+      }
+    }
     const authority: string[] = [];
     for (let i = 0; i < kindAt; i++) {
       if (!texts[i]) continue;
@@ -44,7 +58,14 @@ export function readDocumentHeader(paragraphs: readonly Paragraph[]): PreambleRe
     }
     header.authority = authority.join('\n');
     let i = kindAt + 1;
-    for (; i < texts.length && i < kindAt + 4; i++) {
+    for (; i < texts.length && i < kindAt + 4 && !(header.date && header.number); i++) {
+      const dateOnly = header.number ? /^(?:от\s+)?(\d{1,2}[./]\d{1,2}[./]\d{2,4}|«?\d{1,2}»?\s+[а-яё]+\s+\d{4})\s*(?:г\.?|года)?$/i.exec(texts[i]!) : null;
+      if (dateOnly) {
+        header.date = dateOnly[1]!.replace(/[«»]/g, '').trim();
+        used.add(i);
+        i++;
+        break;
+      }
       const m = REQUISITES.exec(texts[i]!.replace(/\t+/g, ' '));
       if (m) {
         header.date = m[1]!.replace(/[«»]/g, '').trim();
@@ -198,4 +219,20 @@ export function tidyTitle(title: string): string {
       return i === 0 ? lower.replace(/\p{L}/u, (c) => c.toUpperCase()) : lower;
     })
     .join(' ');
+}
+
+/**
+ * A board's title as a board may hold it (the rule of `nameText`): one line, no control or
+ * direction-changing characters, at most `max` characters, cut at a word with «…».
+ */
+export function boardTitle(text: string, max: number): string {
+  const line = text
+    .replace(/\p{Cc}|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

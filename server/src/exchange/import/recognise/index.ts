@@ -14,11 +14,12 @@ import {
   type ImportPreviewDto,
   type ImportTable,
   type PlanJson,
+  MAX_TITLE_LENGTH,
 } from '@soplan/shared';
 import { ImportFailure } from '../import-failure.ts';
 import { paragraphText, type Paragraph, type SourceDocument, type Table } from '../source-document.ts';
 import { assignRoles, findHeader, type HeaderInfo } from './columns.ts';
-import { readDocumentHeader, readTitle, tidyTitle } from './document-header.ts';
+import { boardTitle, readDocumentHeader, readTitle, tidyTitle } from './document-header.ts';
 import { gridOf, type Grid } from './grid.ts';
 import { academicYearIn, readPlanGraphTable, type Organisation } from './plan-graph.ts';
 import { numberPlan, readPlanTable } from './plan-table.ts';
@@ -152,6 +153,7 @@ export function recognise(source: SourceDocument, options: ImportOptions, contex
       approvedTitle(documentHeader.header.title) ||
       context.fileTitle ||
       KIND_TITLES[kind]);
+  title = boardTitle(title, MAX_TITLE_LENGTH) || KIND_TITLES[kind];
   const academicYearStart = academicYearIn(`${title} ${docTitle} ${chosen?.caption ?? ''}`) ?? undefined;
 
   let content: BoardJson;
@@ -188,7 +190,7 @@ export function recognise(source: SourceDocument, options: ImportOptions, contex
   } else {
     const passportTables = candidates.filter((c) => c.passport).map((c) => c.table);
     const programme = readProgramme(paragraphs, documentHeader.used, passportTables);
-    if (programme.title && options.title === undefined) title = programme.title;
+    if (programme.title && options.title === undefined) title = boardTitle(programme.title, MAX_TITLE_LENGTH);
     const plan = chosen && chosen.kind === 'roadmap' ? planOf(chosen, roles) : { sections: [], unplaced: [] };
     // A programme's «Цель» and «Задачи» are its passport's; the document header keeps the приказ.
     const { passport } = programme.content;

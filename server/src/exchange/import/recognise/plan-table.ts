@@ -9,6 +9,7 @@ import { distinctCells, type Grid, type Slot } from './grid.ts';
 import { repeatsHeader, type HeaderInfo } from './columns.ts';
 import { cellLines, depthOf, joinLines, splitInlineNumbering, type Line } from './text.ts';
 import { quote, type Warnings } from './warnings.ts';
+import type { ImportWarning } from '@soplan/shared';
 
 /** The section items go to when a table names none. */
 export const DEFAULT_SECTION_TITLE = 'Мероприятия';
@@ -27,8 +28,6 @@ export interface PlanTableInput {
 
 export interface PlanTableResult {
   plan: PlanJson;
-  /** Each item's derived number, for warnings that point at items. */
-  numbers: Map<PlanItemJson, string>;
 }
 
 interface Entry {
@@ -89,7 +88,9 @@ const slotText = (slot: Slot | null | undefined) => (slot ? joinLines(cellLines(
 const NUMBER = /^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$/;
 
 export function readPlanTable(input: PlanTableInput): PlanTableResult {
-  const { grid, header, roles, table, warnings } = input;
+  const { grid, header, table, warnings } = input;
+  // A roadmap whose only time column is «Дата (проведения)» has its periods there.
+  const roles = input.roles.includes('period') ? input.roles : input.roles.map((r) => (r === 'date' ? 'period' : r));
   const col = (role: ColumnRole) => roles.indexOf(role);
   const numberCol = col('number');
   const titleCol = col('title');
@@ -114,12 +115,19 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
     const parts = n.split('.');
     for (let k = 1; k < parts.length; k++) parents.add(parts.slice(0, k).join('.'));
   }
+  /** Other columns of a role already taken (a «Сроки» over «начало | окончание», a second «Исполнители»): read with it. */
+  const alsoAs = (role: ColumnRole): number[] => (header ? header.roles.flatMap((r, c) => (r === role && roles[c] === 'ignore' ? [c] : [])) : []);
 
   const sections: PlanSectionJson[] = [];
   let section: PlanSectionJson | null = null;
   let subsection: PlanSubsectionJson | null = null;
   let last: PlanItemJson | null = null;
-  const itemRefs: { item: PlanItemJson; warning?: number }[] = [];
+  /** Each item placed, with the warnings to point at it once numbers are derived. */
+  const itemRefs: { item: PlanItemJson; warnings: ImportWarning[] }[] = [];
+  const pointAt = (item: PlanItemJson | undefined, warning: ImportWarning | null) => {
+    const ref = item && itemRefs.find((x) => x.item === item);
+    if (ref && warning) ref.warnings.push(warning);
+  };
 
   const openSection = (title: string) => {
     section = { title, items: [], sections: [] };
@@ -136,7 +144,7 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
   const place = (item: PlanItemJson) => {
     if (!section) openSection(DEFAULT_SECTION_TITLE);
     (subsection ?? section!).items.push(item);
-    itemRefs.push({ item });
+    itemRefs.push({ item, warnings: [] });
     last = item;
   };
   /** A heading row's numbering decides its level: «1.» a section, «1.1.» a subsection of the current section. */
@@ -172,9 +180,31 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
 
     const number = numberOf(r);
     const titleSlot = titleCol >= 0 ? row.slots[titleCol] : null;
-    if (number !== null && parents.has(number) && depthOf(number) <= 2) {
+    // A numbered row others extend is a section when it is a heading: nothing in the period,
+    // responsibles or result cells but its own title. With them, it is an item whose sub-points
+    // («2.1», «2.2» under item 2) are items too.
+    const heads = (c: number) => c < 0 || !row.slots[c] || row.slots[c] === titleSlot || slotText(row.slots[c]) === '';
+    const headingRow = heads(col('period')) && heads(col('responsibles')) && heads(col('result'));
+    if (number !== null && headingRow && parents.has(number) && depthOf(number) <= 2) {
       heading(number, slotText(titleSlot) || slotText(only));
       continue;
+    }
+    // A section written into the title cell alone, not merged across the row: «Раздел 2. …»,
+    // «I. …» (or «I» in the number cell), or a bold line with every other cell empty.
+    const rowOnlyTitle = titleSlot && filled.every((x) => x === titleSlot || (numberCol >= 0 && x === row.slots[numberCol]));
+    if (rowOnlyTitle && number === null) {
+      const text = slotText(titleSlot);
+      const roman = numberCol >= 0 ? /^[IVXLC]{1,6}\.?$/.test(slotText(row.slots[numberCol])) : false;
+      const named = /^(?:(?:раздел|направление|блок|модуль)\s+(?:\d{1,2}|[IVXLC]{1,6})\b|[IVXLC]{1,6}\.\s)/i.exec(text);
+      const bold = cellLines(titleSlot.cell).every((l) => l.bold);
+      if (roman || named || (bold && usesNumbers)) {
+        const sub = /^(?:(?:раздел|направление|блок|модуль)\s+)?(\d{1,2}\.\d{1,2})\.?\s/i.exec(text);
+        heading(
+          sub ? sub[1]! : null,
+          text.replace(/^(?:(?:раздел|направление|блок|модуль)\s+)?(?:\d{1,2}(?:\.\d{1,2})?|[IVXLC]{1,6})\.?\s*[:.–—-]?\s*/i, '').trim() || text,
+        );
+        continue;
+      }
     }
     if (sectionCol >= 0) {
       const name = slotText(row.slots[sectionCol]);
@@ -195,9 +225,7 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
         else if (role === 'responsibles') continued.responsibles = [...continued.responsibles, ...responsiblesOf([text])];
         else if (role === 'result') continued.result = joinField([continued.result, text]);
       });
-      const ref = itemRefs.find((x) => x.item === continued);
-      warnings.add('row_continued', where);
-      if (ref) ref.warning = warnings.list.length - 1;
+      pointAt(continued, warnings.add('row_continued', where));
       continue;
     }
 
@@ -224,34 +252,38 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
     };
     const whole = (role: ColumnRole): string[] => {
       const c = col(role);
-      return c < 0 ? [] : cellLines(row.slots[c]?.cell).map((l) => (l.bullet ? l.text : l.text));
+      if (c < 0) return [];
+      const lines = cellLines(row.slots[c]?.cell).map((l) => l.text);
+      const more = alsoAs(role).flatMap((k) => (row.slots[k] && row.slots[k] !== row.slots[c] ? cellLines(row.slots[k]!.cell).map((l) => l.text) : []));
+      // «Сентябрь 2021» | «май 2022» under one «Сроки» is the period from one to the other.
+      if (role === 'period' && more.length > 0 && lines.length > 0) return [`${lines.join(' ')} – ${more.join(' ')}`];
+      return [...lines, ...more];
     };
+    // Links in the row's cells (only http(s)/mailto survive reading) are the item's evidence.
+    const links = [...new Set(distinctCells(row.slots).flatMap((x) => x.cell.paragraphs.flatMap((p) => p.inlines.flatMap((i) => (i.href ? [i.href] : [])))))];
     const periods = fieldLines('period');
     const people = fieldLines('responsibles');
     const results = fieldLines('result');
-    if (many) warnings.add('cell_split', where, { count: entries.length });
+    const split = many ? warnings.add('cell_split', where, { count: entries.length }) : null;
     entries.forEach((entry, k) => {
       const title = entry.lines.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
       const period = (periods ? periods[k]! : whole('period')).join(' ').replace(/\s+/g, ' ').trim();
       const responsibles = responsiblesOf(people ? people[k]! : whole('responsibles'));
       const result = joinField(results ? results[k]! : k === 0 || !many ? whole('result') : []);
-      place({ title, period, responsibles, result, status: 'planned', evidence: [] });
-      if (period && periodOf(period, academic(input)).kind === 'unknown') {
-        warnings.add('period_unknown', where, { text: quote(period) });
-        itemRefs.at(-1)!.warning = warnings.list.length - 1;
-      }
+      const item: PlanItemJson = { title, period, responsibles, result, status: 'planned', evidence: k === 0 || !many ? links : [] };
+      place(item);
+      if (k === 0) pointAt(item, split);
+      if (period && periodOf(period, academic(input)).kind === 'unknown') pointAt(item, warnings.add('period_unknown', where, { text: quote(period) }));
     });
   }
 
   const plan: PlanJson = { sections, unplaced: [] };
   const derived = numberPlan(plan);
   for (const ref of itemRefs) {
-    if (ref.warning === undefined) continue;
-    const w = warnings.list[ref.warning];
     const n = derived.get(ref.item);
-    if (w && n) w.where.item = n;
+    if (n) for (const w of ref.warnings) w.where.item = n;
   }
-  return { plan, numbers: derived };
+  return { plan };
 }
 
 const academic = (input: PlanTableInput) => (input.academicYearStart !== undefined ? { academicYearStart: input.academicYearStart } : {});

@@ -22,17 +22,15 @@ const MAX_PER_CODE = 50;
 export class Warnings {
   readonly list: ImportWarning[] = [];
   private readonly perCode = new Map<ImportWarningCode, number>();
-  /** Warnings left out beyond MAX_PER_CODE, per code. */
-  readonly omitted = new Map<ImportWarningCode, number>();
 
-  add(code: ImportWarningCode, where: ImportWarning['where'], params?: ErrorParams): void {
+  /** Adds a warning; returns it, or null when it is only counted (beyond MAX_PER_CODE of its code). */
+  add(code: ImportWarningCode, where: ImportWarning['where'], params?: ErrorParams): ImportWarning | null {
     const n = (this.perCode.get(code) ?? 0) + 1;
     this.perCode.set(code, n);
-    if (n > MAX_PER_CODE) {
-      this.omitted.set(code, (this.omitted.get(code) ?? 0) + 1);
-      return;
-    }
-    this.list.push({ code, where, message: MESSAGES[code](params ?? {}), ...(params ? { params } : {}) });
+    if (n > MAX_PER_CODE) return null;
+    const warning: ImportWarning = { code, where, message: MESSAGES[code](params ?? {}), ...(params ? { params } : {}) };
+    this.list.push(warning);
+    return warning;
   }
 
   get total(): number {

@@ -1,0 +1,115 @@
+// Board work that costs time in proportion to a board's size, run in the exchange worker (never on
+// the event loop everyone shares, SPEC I2, B10): reading a board JSON body and building its document,
+// copying a board, its JSON export and its list of items. Each job gets the board's stored parts (its
+// snapshot and logged updates) and answers bytes or JSON text, which cross the thread boundary cheaply.
+import {
+  boardFromJson,
+  boardItemsOf,
+  boardToJson,
+  createBoardBody,
+  shiftBoardJson,
+  SYNC_LIMITS,
+  upgradeTypedFields,
+  type ApiIssue,
+  type BoardJson,
+  type BoardKind,
+} from '@soplan/shared';
+import * as Y from 'yjs';
+import { issuesOf } from '../http/json.ts';
+import type { BuiltBoard } from '../workspaces/board-service.ts';
+import { boardItemList } from './export/board-items.ts';
+import { ImportFailure } from './import/import-failure.ts';
+import { runImport, type ImportJob } from './import/run-import.ts';
+
+/** A board as stored: its snapshot and the updates logged after it, in order. */
+export interface StoredParts {
+  kind: BoardKind;
+  title: string;
+  parts: Uint8Array[];
+}
+
+export type ExchangeJob =
+  | { type: 'import'; job: ImportJob }
+  | { type: 'create'; body: string; today: string }
+  | { type: 'copy'; board: StoredParts; title: string; shiftYears: number; resetStatus: boolean; today: string }
+  | { type: 'export'; board: StoredParts; today: string }
+  | { type: 'items'; board: StoredParts; today: string };
+
+export type CreateResult =
+  | { type: 'invalid'; code: 'invalid_json' | 'validation_failed'; message: string; issues?: ApiIssue[] }
+  | { type: 'blank'; kind: BoardKind; title: string }
+  | { type: 'copy'; from: string; title?: string; shiftYears: number; resetStatus: boolean }
+  | { type: 'built'; board: BuiltBoard };
+
+/**
+ * How many structs a new board's document may hold: a margin under the sync bound (L6), so the
+ * board can still be edited after it is created.
+ */
+export const MAX_NEW_BOARD_STRUCTS = Math.floor(SYNC_LIMITS.documentStructs * 0.75);
+
+const structsIn = (doc: Y.Doc) => [...doc.store.clients.values()].reduce((n, structs) => n + structs.length, 0);
+
+function documentOf(board: StoredParts): Y.Doc {
+  const doc = new Y.Doc();
+  for (const part of board.parts) Y.applyUpdate(doc, part);
+  return doc;
+}
+
+/** Builds the document of a board in the JSON form, refused when it would not leave room to edit it. */
+export function build(content: BoardJson, title: string, today: string): BuiltBoard {
+  const doc = boardFromJson({ ...content, title });
+  upgradeTypedFields(content.kind, doc);
+  const structs = structsIn(doc);
+  if (structs > MAX_NEW_BOARD_STRUCTS)
+    throw new ImportFailure('import_too_complex', `The board would hold ${structs} structs, more than a new board may (${MAX_NEW_BOARD_STRUCTS})`, {
+      structs,
+      maxStructs: MAX_NEW_BOARD_STRUCTS,
+    });
+  const built = { kind: content.kind, title, update: Y.encodeStateAsUpdate(doc), items: boardItemsOf(content.kind, doc, today) };
+  doc.destroy();
+  return built;
+}
+
+function create(body: string, today: string): CreateResult {
+  let value: unknown;
+  try {
+    value = body.length === 0 ? undefined : JSON.parse(body);
+  } catch {
+    return { type: 'invalid', code: 'invalid_json', message: 'The request body is not valid JSON' };
+  }
+  if (value === undefined) return { type: 'invalid', code: 'invalid_json', message: 'The request needs a JSON body' };
+  const parsed = createBoardBody.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error);
+    return { type: 'invalid', code: 'validation_failed', message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), issues };
+  }
+  const b = parsed.data;
+  if (b.from !== undefined)
+    return {
+      type: 'copy',
+      from: b.from,
+      ...(b.title !== undefined ? { title: b.title } : {}),
+      shiftYears: b.shiftYears ?? 0,
+      resetStatus: b.resetStatus ?? false,
+    };
+  if (!b.content) return { type: 'blank', kind: b.kind!, title: b.title! };
+  return { type: 'built', board: build(b.content, b.title!, today) };
+}
+
+export async function runJob(job: ExchangeJob): Promise<unknown> {
+  switch (job.type) {
+    case 'import':
+      // The preview goes back as its JSON text: the server's thread sends it as it is.
+      return JSON.stringify(await runImport(job.job));
+    case 'create':
+      return create(job.body, job.today);
+    case 'copy': {
+      const json = boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today);
+      return build(shiftBoardJson(json, { years: job.shiftYears, resetStatus: job.resetStatus }), job.title, job.today);
+    }
+    case 'export':
+      return JSON.stringify(boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today));
+    case 'items':
+      return JSON.stringify(boardItemList(job.board.kind, documentOf(job.board), job.today));
+  }
+}

@@ -1,0 +1,163 @@
+// The exchange service: documents in and boards out, with everything sized by a file or a board run
+// in the exchange worker (SPEC I2): import previews, boards created from content or as copies,
+// JSON exports and item lists. It checks who may do what before any work, holds each person to two
+// jobs at a time, and maps what can go wrong to the API's errors. Previews store nothing (I1).
+import { IMPORT_LIMITS, type BoardDto, type ImportOptions } from '@soplan/shared';
+import type { Logger } from 'pino';
+import type { BoardIndexer } from '../boards/indexer.ts';
+import { organisations, type Db } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import type { AccessEvents } from '../events.ts';
+import { createBoard, requireBoard, requireMembership, storedParts, type BuiltBoard } from '../workspaces/index.ts';
+import type { CreateResult, ExchangeJob } from './board-jobs.ts';
+import { ImportFailure } from './import/import-failure.ts';
+import { PoolBusy, PoolClosed, WorkerPool } from './import/pool.ts';
+import type { SourceInput } from './import/readers/index.ts';
+
+/** Jobs one person may have running at once; more answer 503 import_busy. */
+const PER_USER = 2;
+/** Seconds a refused job is told to wait (Retry-After). */
+const RETRY_AFTER = 5;
+
+export interface ExchangeServiceOptions {
+  /** Worker threads (one by default: the other core keeps serving everyone else). */
+  workers?: number;
+  /** Jobs waiting for a worker before new ones are refused. */
+  maxQueue?: number;
+}
+
+export interface ExchangeDeps {
+  db: Db;
+  events: AccessEvents;
+  indexer: BoardIndexer;
+  log: Logger;
+  today: () => string;
+}
+
+/** A person's place among the jobs running: taken before a request's body is read, given back when it is answered. */
+export type Ticket = () => void;
+
+export class ExchangeService {
+  readonly #deps: ExchangeDeps;
+  readonly #pool: WorkerPool<ExchangeJob, unknown>;
+  readonly #running = new Map<string, number>();
+
+  constructor(deps: ExchangeDeps, options: ExchangeServiceOptions = {}) {
+    this.#deps = deps;
+    this.#pool = new WorkerPool<ExchangeJob, unknown>({
+      module: new URL('./worker.ts', import.meta.url),
+      size: options.workers ?? 1,
+      maxQueue: options.maxQueue ?? 8,
+      maxHeapMb: IMPORT_LIMITS.maxHeapMb,
+      timeoutMs: IMPORT_LIMITS.maxMilliseconds,
+    });
+  }
+
+  /**
+   * Checks that the user may create boards in the workspace and takes one of their two places, before
+   * the request's body is read: a stranger's or a flood's uploads are refused unread.
+   */
+  admit(userId: string, workspaceId: string): Ticket {
+    requireMembership(this.#deps.db, workspaceId, userId, 'createBoard');
+    return this.#take(userId);
+  }
+
+  /** Reads the file (or pasted HTML or text) and answers the preview of the board it holds, as JSON text (an ImportPreviewDto). */
+  async preview(userId: string, workspaceId: string, input: SourceInput, options: ImportOptions, ticket: Ticket): Promise<string> {
+    const context = {
+      today: this.#deps.today(),
+      organisations: organisations.list(this.#deps.db, workspaceId).map((o) => ({ name: o.name, partner: o.partner === 1 })),
+      maxRows: IMPORT_LIMITS.maxRows,
+      ...('fileName' in input ? { fileTitle: input.fileName.replace(/\.[^.]+$/, '').trim() } : {}),
+    };
+    // The bytes move to the worker (not copied); a view into a larger buffer is copied first.
+    const job = 'bytes' in input ? { ...input, bytes: ownBuffer(input.bytes) } : input;
+    const transfer = 'bytes' in job ? [job.bytes.buffer as ArrayBuffer] : [];
+    return (await this.#run(userId, { type: 'import', job: { input: job, options, context } }, { transfer, ticket })) as string;
+  }
+
+  /** A board from a `POST …/boards` body, read and built in the worker (blank, from an import's content, or a copy). */
+  async createBoard(userId: string, workspaceId: string, body: string, ticket: Ticket): Promise<BoardDto> {
+    const result = (await this.#run(userId, { type: 'create', body, today: this.#deps.today() }, { ticket })) as CreateResult;
+    if (result.type === 'invalid') throw new AppError(result.code, result.message, result.issues ? { issues: result.issues } : {});
+    if (result.type === 'copy') return this.copyBoard(userId, workspaceId, result);
+    const { db, events, indexer } = this.#deps;
+    return createBoard(db, events, indexer, userId, workspaceId, result.type === 'built' ? { built: result.board } : result);
+  }
+
+  /** A copy of a board the user can read, moved by whole years and with statuses reset when asked (SPEC I13). */
+  async copyBoard(userId: string, workspaceId: string, copy: { from: string; title?: string; shiftYears: number; resetStatus: boolean }): Promise<BoardDto> {
+    const { db, events, indexer } = this.#deps;
+    requireMembership(db, workspaceId, userId, 'createBoard');
+    const { board } = requireBoard(db, copy.from, userId);
+    const built = (await this.#run(userId, {
+      type: 'copy',
+      board: { kind: board.kind, title: board.title, parts: storedParts(db, board.id) },
+      title: copy.title ?? board.title,
+      shiftYears: copy.shiftYears,
+      resetStatus: copy.resetStatus,
+      today: this.#deps.today(),
+    })) as BuiltBoard;
+    return createBoard(db, events, indexer, userId, workspaceId, { built });
+  }
+
+  /** The board in the JSON form (SPEC B10), as JSON text, with its title for the download's name. */
+  async exportJson(userId: string, boardId: string): Promise<{ json: string; title: string }> {
+    const { board } = requireBoard(this.#deps.db, boardId, userId);
+    const json = (await this.#run(userId, { type: 'export', board: this.#stored(board), today: this.#deps.today() })) as string;
+    return { json, title: board.title };
+  }
+
+  /** The board's items in board order (BoardItemDto[]) as JSON text. */
+  async items(userId: string, boardId: string): Promise<string> {
+    const { board } = requireBoard(this.#deps.db, boardId, userId);
+    return (await this.#run(userId, { type: 'items', board: this.#stored(board), today: this.#deps.today() })) as string;
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+
+  #stored(board: { id: string; kind: BuiltBoard['kind']; title: string }) {
+    return { kind: board.kind, title: board.title, parts: storedParts(this.#deps.db, board.id) };
+  }
+
+  #take(userId: string): Ticket {
+    const running = this.#running.get(userId) ?? 0;
+    if (running >= PER_USER)
+      throw new AppError('import_busy', `At most ${PER_USER} imports or board jobs of one person run at once`, {
+        params: { limit: PER_USER, retryAfter: RETRY_AFTER },
+        headers: { 'Retry-After': String(RETRY_AFTER) },
+      });
+    this.#running.set(userId, running + 1);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const left = (this.#running.get(userId) ?? 1) - 1;
+      if (left > 0) this.#running.set(userId, left);
+      else this.#running.delete(userId);
+    };
+  }
+
+  /** Runs a job in the worker under the user's ticket (taken here unless the request took it before reading its body). */
+  async #run(userId: string, job: ExchangeJob, { transfer = [], ticket }: { transfer?: ArrayBuffer[]; ticket?: Ticket } = {}): Promise<unknown> {
+    const release = ticket ?? this.#take(userId);
+    try {
+      return await this.#pool.run(job, transfer);
+    } catch (error) {
+      if (error instanceof ImportFailure) throw new AppError(error.code, error.message, error.params ? { params: error.params } : {});
+      const busy = { params: { retryAfter: RETRY_AFTER }, headers: { 'Retry-After': String(RETRY_AFTER) } };
+      if (error instanceof PoolBusy) throw new AppError('import_busy', 'Too many imports are running; try again in a moment', busy);
+      if (error instanceof PoolClosed) throw new AppError('import_busy', 'The server is shutting down; try again in a moment', busy);
+      // A reader's own bug on a strange file: the file is what it cannot read, and the server goes on.
+      this.#deps.log.error({ err: error, job: job.type }, 'an exchange job failed');
+      if (job.type === 'import') throw new AppError('corrupt_file', 'The file could not be read');
+      throw error;
+    } finally {
+      release();
+    }
+  }
+}
+
+const ownBuffer = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());

@@ -1,0 +1,7 @@
+// The exchange worker's entry: imports and board work sized by the board (build, copy, export, item
+// lists) run here, off the server's event loop, under the heap and time limits the pool gives it, so
+// a pathological file or a huge board costs this thread and nobody else (SPEC I2).
+import { runJob, type ExchangeJob } from './board-jobs.ts';
+import { serveJobs } from './import/pool.ts';
+
+serveJobs((job: ExchangeJob) => runJob(job));
