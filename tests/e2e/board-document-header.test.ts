@@ -2,11 +2,11 @@
 // the top, collapsed while it is empty; what one person types into it the other sees as it is typed,
 // the server's document holds it, and the panel opens by itself once it holds something; a board
 // created from the JSON form shows its приказ; a viewer reads it and can change nothing.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { BOARD_KINDS, boardJson, readDocumentHeader, type BoardKind } from '@soplan/shared';
-import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient } from '../helpers/sync-client.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
@@ -24,15 +24,7 @@ async function newBoard(body: Record<string, unknown>): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
-async function open(person: { email: string; password: string }, boardId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newPerson(browser, server.url);
-  const res = await context.request.post('/api/auth/login', { data: { email: person.email, password: person.password }, headers: { origin: server.url } });
-  expect(res.status()).toBe(200);
-  const page = await context.newPage();
-  await page.goto(`/boards/${boardId}`);
-  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-  return { context, page };
-}
+const open = (person: { email: string; password: string }, boardId: string) => openBoard(browser, server.url, person, boardId);
 
 const panel = (page: Page) => page.getByTestId('document-header');
 const field = (page: Page, label: string) => panel(page).getByRole('textbox', { name: label, exact: true });

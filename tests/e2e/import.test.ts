@@ -8,7 +8,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { sourceFixture } from '../helpers/import-fixtures.ts';
 import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
@@ -68,9 +68,7 @@ async function roadmapDocx(): Promise<Buffer> {
 }
 
 async function signedIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newPerson(browser, server.url);
-  const res = await context.request.post('/api/auth/login', { data: { email, password }, headers: { origin: server.url } });
-  expect(res.status()).toBe(200);
+  const context = await signedInContext(browser, server.url, { email, password });
   const page = await context.newPage();
   await page.goto(`/workspaces/${workspaceId}`);
   await page.getByRole('heading', { name: 'Сеть наставников', exact: true }).waitFor();

@@ -4,11 +4,11 @@
 // its subsections with it. A programme's plan of events is the same table on the programme's
 // board and its items reach the calendar; its rich text, written from the JSON form, opens in the
 // editor with headings, lists, bold and italic, and what the editor writes reads back as the form.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { boardJson, boardToJson, readRoadmap, roadmapItems, roadmapSections, type BoardJson } from '@soplan/shared';
-import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient } from '../helpers/sync-client.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
@@ -41,15 +41,7 @@ async function newBoard(content: unknown): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
-async function open(person: { email: string; password: string }, boardId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newPerson(browser, server.url);
-  const res = await context.request.post('/api/auth/login', { data: { email: person.email, password: person.password }, headers: { origin: server.url } });
-  expect(res.status()).toBe(200);
-  const page = await context.newPage();
-  await page.goto(`/boards/${boardId}`);
-  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-  return { context, page };
-}
+const open = (person: { email: string; password: string }, boardId: string) => openBoard(browser, server.url, person, boardId);
 
 /** Every row of the table in order: «number title» for items and subsections, as the page shows them. */
 async function rows(page: Page, scope = page.getByTestId('roadmap')): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core; one browser per test file, a fresh context per person.
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -43,6 +43,28 @@ export async function newPerson(browser: Browser, baseURL: string, locale = 'ru-
   const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
   context.setDefaultTimeout(15_000);
   return context;
+}
+
+/** A fresh context for `person`, signed in through the API: for tests that are not about the sign-in form. */
+export async function signedInContext(browser: Browser, baseURL: string, person: { email: string; password: string }): Promise<BrowserContext> {
+  const context = await newPerson(browser, baseURL);
+  const res = await context.request.post('/api/auth/login', { data: { email: person.email, password: person.password }, headers: { origin: baseURL } });
+  expect(res.status()).toBe(200);
+  return context;
+}
+
+/** `person` signed in (as `signedInContext`) on the board, once its document is connected. */
+export async function openBoard(
+  browser: Browser,
+  baseURL: string,
+  person: { email: string; password: string },
+  boardId: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await signedInContext(browser, baseURL, person);
+  const page = await context.newPage();
+  await page.goto(`/boards/${boardId}`);
+  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+  return { context, page };
 }
 
 /** Signs up through the Russian sign-up form, as a new user would, and waits for the workspaces page. */

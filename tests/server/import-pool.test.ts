@@ -50,6 +50,12 @@ describe('worker pool', () => {
     expect((bug as Error).message).toBe('a bug');
   });
 
+  it('[I2] an error that is no ImportFailure (a bug) keeps its name and the stack where it was thrown in the worker, for the log', async () => {
+    const bug = (await rejection(pool().run({ kind: 'throw' }))) as Error;
+    expect(bug.name).toBe('TypeError');
+    expect(bug.stack).toMatch(/workers\/jobs\.ts/);
+  });
+
   it('[I2] moves transferred buffers instead of copying them', async () => {
     const bytes = new Uint8Array(1024);
     expect(await pool().run({ kind: 'length', bytes }, [bytes.buffer])).toBe(1024);

@@ -9,9 +9,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { IMPORT_LIMITS } from '@soplan/shared';
+import { IMPORT_LIMITS, type ImportPreviewDto } from '@soplan/shared';
 import { Archive } from '@soplan/server/exchange/import/archive.ts';
 import { ImportFailure } from '@soplan/server/exchange/import/import-failure.ts';
+import { WorkerPool } from '@soplan/server/exchange/import/pool.ts';
+import type { ExchangeJob } from '@soplan/server/exchange/board-jobs.ts';
 import { readSource, readSourceFormat, type SourceInput } from '@soplan/server/exchange/import/readers/index.ts';
 import { cleanText, liftBullets, paragraphOf, safeHref } from '@soplan/server/exchange/import/readers/clean.ts';
 import { readText } from '@soplan/server/exchange/import/readers/text.ts';
@@ -484,6 +486,15 @@ describe('HTML reader', () => {
   it('[I3] a document nested past any real one is refused as too complex, not a stack overflow', async () => {
     const html = '<div>'.repeat(5000) + 'глубоко' + '</div>'.repeat(5000);
     expect((await failure(readSource({ html }))).code).toBe('import_too_complex');
+    // 400 levels are read
+    const deep = '<div>'.repeat(400) + 'глубоко' + '</div>'.repeat(400);
+    expect(texts((await readSource({ html: deep })).document.blocks)).toEqual(['глубоко']);
+  });
+
+  it('[I3] parsing stops at the element that nests too deep: 200 000 <div>s are refused at the 401st, not built first', async () => {
+    const html = '<div>'.repeat(200_000) + 'глубоко';
+    // the offset is where the parser was when it gave up: at the 401st <div>, 2 000 characters in
+    expect(await failure(readSource({ html }))).toMatchObject({ code: 'import_too_complex', params: { maxDepth: 400, offset: 400 * '<div>'.length } });
   });
 });
 
@@ -596,6 +607,17 @@ describe('DOCX reader', () => {
     expect(JSON.stringify(document)).not.toMatch(/Сноска|\[1\]|↑/);
   });
 
+  it('[I3] a part nested past any real document is refused before mammoth builds and walks it (seconds, then a stack overflow)', async () => {
+    const docx = await roadmapDocx();
+    const deep = withPart(docx, 'word/document.xml', (xml) =>
+      xml.replace('<w:body>', `<w:body>${'<w:customXml>'.repeat(5000)}${'</w:customXml>'.repeat(5000)}`),
+    );
+    const xml = strFromU8(unzipSync(deep)['word/document.xml']!);
+    // the 401st element open, counted from the document's root
+    const offset = [...xml.matchAll(/<(?![/?!])/g)][400]!.index;
+    expect(await failure(readSource({ fileName: 'deep.docx', bytes: deep }))).toMatchObject({ code: 'import_too_complex', params: { maxDepth: 400, offset } });
+  });
+
   it('an empty document has nothing to import', async () => {
     const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new DocxParagraph('')] }] })));
     expect((await failure(readSource({ fileName: 'empty.docx', bytes }))).code).toBe('nothing_to_import');
@@ -661,6 +683,22 @@ describe('ODT reader', () => {
     expect(table.rows).toHaveLength(2);
     expect(table.rows[0]!.cells).toHaveLength(50);
     expect(document.notes).toContain('Columns beyond 50 were dropped');
+  });
+
+  it('[I3] content.xml nested past any real document is refused where it passes the limit, before the rest is parsed', async () => {
+    const content =
+      '<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>' +
+      '<text:section>'.repeat(5000) +
+      '<text:p>глубоко</text:p>' +
+      '</text:section>'.repeat(5000) +
+      '</office:text></office:body></office:document-content>';
+    const bytes = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8(content) });
+    const error = await failure(readSource({ fileName: 'deep.odt', bytes }));
+    // document-content, body and text are three of the 400 levels: the 398th section is one too many
+    expect(error).toMatchObject({
+      code: 'import_too_complex',
+      params: { maxDepth: 400, offset: content.indexOf('<text:section>') + 397 * '<text:section>'.length },
+    });
   });
 
   it('[I3] a non-empty row repeated past the row limit is too complex', async () => {
@@ -731,6 +769,102 @@ describe('XLSX reader', () => {
     expect(await failure(readSource({ fileName: 'plan.xlsx', bytes: merged(['A1:XFD1048576']) }))).toMatchObject({ code: 'import_too_complex' });
     expect((await failure(readSource({ fileName: 'plan.xlsx', bytes: merged(['A1:B2', 'B2:C3']) }))).code).toBe('corrupt_file');
   });
+
+  it('[I3] rows and columns past the limits are refused before exceljs lays out every one (an array slot per row number, an object per column)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Лист1').getRow(1).values = [undefined, 'Мероприятие', 'Сроки'];
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const sheet = (change: (xml: string) => string) => readSource({ fileName: 'plan.xlsx', bytes: withPart(bytes, 'xl/worksheets/sheet1.xml', change) });
+    const rows = (tags: string) => sheet((xml) => xml.replace('</sheetData>', `${tags}</sheetData>`));
+    const tooManyRows = { code: 'import_too_complex', params: { maxRows: IMPORT_LIMITS.maxRows } };
+    // empty rows, so the budget of the table read (cut to its text) never sees them
+    expect(await failure(rows('<row r="999999999"/>'))).toMatchObject(tooManyRows);
+    expect(await failure(rows('<row r="&#57;99999999"/>'))).toMatchObject(tooManyRows);
+    expect(await failure(rows('<row r="2"/>'.repeat(IMPORT_LIMITS.maxRows)))).toMatchObject(tooManyRows);
+    // a sheet reaching past column XFD, by a column range or a cell
+    const beyondGrid = { code: 'import_too_complex', params: { maxColumn: 16_384 } };
+    const columns = (max: number) => sheet((xml) => xml.replace('<sheetData>', `<cols><col min="1" max="${max}" width="9"/></cols><sheetData>`));
+    expect(await failure(columns(16_385))).toMatchObject(beyondGrid);
+    expect(await failure(columns(999_999_999))).toMatchObject(beyondGrid);
+    expect(await failure(rows('<row r="2"><c r="XFE2"/></row>'))).toMatchObject(beyondGrid);
+    // one cell in column XFD makes a row of 16 384 slots: thirteen such rows are more cells than the budget reads
+    const far = Array.from({ length: 13 }, (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
+    expect(await failure(rows(far))).toMatchObject({ code: 'import_too_complex', params: { maxCells: 200_000 } });
+    // merged ranges: exceljs makes each cell (and row) one covers, and checks each range against all before it
+    const merges = (refs: string[]) =>
+      sheet((xml) =>
+        xml.replace('</sheetData>', `</sheetData><mergeCells count="${refs.length}">${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`),
+      );
+    expect(await failure(merges(['A20001:B20001']))).toMatchObject(tooManyRows);
+    expect(await failure(merges(['XFD1:XFE1']))).toMatchObject(beyondGrid);
+    const many = Array.from({ length: 2001 }, (_, i) => `C${i + 2}:D${i + 2}`);
+    expect(await failure(merges(many))).toMatchObject({ code: 'import_too_complex', params: { maxMerges: 2000 } });
+    // a sheet is checked wherever the workbook keeps it (exceljs reads any part named …xl/worksheets/sheetN.xml the workbook points to)
+    const files = unzipSync(bytes);
+    const moved = (tags: string): Uint8Array => {
+      const { 'xl/worksheets/sheet1.xml': sheet1, ...rest } = files;
+      const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!).replace('"worksheets/sheet1.xml"', '"data/xl/worksheets/sheet1.xml"');
+      const xml = strFromU8(sheet1!).replace('</sheetData>', `${tags}</sheetData>`);
+      return zipSync({ ...rest, 'xl/_rels/workbook.xml.rels': strToU8(rels), 'xl/data/xl/worksheets/sheet1.xml': strToU8(xml) });
+    };
+    expect(rowTexts(tables((await readSource({ fileName: 'plan.xlsx', bytes: moved('') })).document)[0]!, 0)).toEqual(['Мероприятие', 'Сроки']);
+    expect(await failure(readSource({ fileName: 'plan.xlsx', bytes: moved('<row r="999999999"/>') }))).toMatchObject(tooManyRows);
+    // within the limits: a full-width column range, the last row, the last column
+    const { document } = await sheet((xml) =>
+      xml
+        .replace('<sheetData>', '<cols><col min="3" max="16384" width="9"/></cols><sheetData>')
+        .replace('</sheetData>', '<row r="20000"><c r="XFD20000" s="0"/></row></sheetData>'),
+    );
+    expect(rowTexts(tables(document)[0]!, 0)).toEqual(['Мероприятие', 'Сроки']);
+  });
+
+  it(
+    '[I2] what exceljs would expand and the reader never uses is left out: a list validation on whole columns, column ranges to XFD on every sheet',
+    { timeout: 90_000 },
+    async () => {
+      // run as an upload is, in the import worker with its limits: given to exceljs, each takes more than the worker's heap
+      const pool = new WorkerPool<ExchangeJob, unknown>({
+        module: new URL('../../server/src/exchange/worker.ts', import.meta.url),
+        size: 1,
+        maxQueue: 1,
+        maxHeapMb: IMPORT_LIMITS.maxHeapMb,
+        timeoutMs: IMPORT_LIMITS.maxMilliseconds,
+      });
+      const preview = async (files: Zippable): Promise<ImportPreviewDto> => {
+        const bytes = zipSync(files);
+        const context = { today: '2024-09-01', organisations: [], maxRows: IMPORT_LIMITS.maxRows };
+        const job = { input: { fileName: 'plan.xlsx', bytes }, options: {}, context };
+        return JSON.parse((await pool.run({ type: 'import', job }, [bytes.buffer])) as string) as ImportPreviewDto;
+      };
+      const workbook = new ExcelJS.Workbook();
+      for (let i = 1; i <= 200; i++) {
+        const sheet = workbook.addWorksheet(`Лист${i}`);
+        sheet.getRow(1).values = [undefined, 'Мероприятие', 'Сроки'];
+        sheet.getRow(2).values = [undefined, `Семинар ${i}`, 'Сентябрь 2024'];
+      }
+      const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+      const sheets = Object.keys(files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+      const change = (names: string[], edit: (xml: string) => string): Zippable => ({
+        ...files,
+        ...Object.fromEntries(names.map((name) => [name, strToU8(edit(strFromU8(files[name]!)))])),
+      });
+      try {
+        // Excel writes this when a list is set on the columns from row 2 down: eight million cells
+        const validated = change(['xl/worksheets/sheet1.xml'], (xml) =>
+          xml.replace(
+            '<pageMargins',
+            '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="B2:I1048576"><formula1>"да,нет"</formula1></dataValidation></dataValidations><pageMargins',
+          ),
+        );
+        expect((await preview(validated)).tables).toHaveLength(200);
+        // and this for a styled row: a range from the last used column to XFD, here on 200 sheets
+        const wide = change(sheets, (xml) => xml.replace('<sheetData>', '<cols><col min="4" max="16384" width="9"/></cols><sheetData>'));
+        expect((await preview(wide)).tables).toHaveLength(200);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 });
 
 describe('CSV reader', () => {
@@ -932,6 +1066,49 @@ describe('bad input is refused with its own code, before a parser sees it', () =
     const central = view.getUint32(huge.length - 22 - 20 - 56 + 48, true);
     view.setBigUint64(central + 46 + view.getUint16(central + 28, true) + 4, 1n << 40n, true);
     expect((await read('plan.docx', huge)).code).toBe('archive_too_large');
+  });
+
+  it('[I3] a ZIP64 field longer than its extra field is corrupt: its values are never read past the extra field or the file', async () => {
+    // the end record first, the central directory last (inside the end record's comment), its one
+    // entry's extra field 4 bytes: a ZIP64 header claiming 65 535 bytes and the file ending there
+    const file = new Uint8Array(22 + 46 + 1 + 4);
+    const view = new DataView(file.buffer);
+    view.setUint32(0, 0x06054b50, true);
+    view.setUint16(8, 1, true);
+    view.setUint16(10, 1, true);
+    view.setUint32(12, 46 + 1 + 4, true);
+    view.setUint32(16, 22, true);
+    view.setUint16(20, file.length - 22, true);
+    view.setUint32(22, 0x02014b50, true);
+    view.setUint32(22 + 20, 0xffffffff, true);
+    view.setUint32(22 + 24, 0xffffffff, true);
+    view.setUint16(22 + 28, 1, true);
+    view.setUint16(22 + 30, 4, true);
+    file[22 + 46] = 'a'.charCodeAt(0);
+    view.setUint16(22 + 47, 0x0001, true);
+    view.setUint16(22 + 49, 0xffff, true);
+    expect(await read('plan.docx', file)).toMatchObject({ code: 'corrupt_file' });
+
+    // the same lie with the real values right after the extra field, in the entry's comment: not taken
+    const zip64 = toZip64(await roadmapDocx());
+    const lying = zip64.slice();
+    const patch = new DataView(lying.buffer);
+    const central = patch.getUint32(lying.length - 22 - 20 - 56 + 48, true);
+    patch.setUint16(central + 30, 4, true);
+    patch.setUint16(central + 32, 24, true);
+    expect(() => Archive.open(lying)).toThrow(expect.objectContaining({ code: 'corrupt_file' }));
+    expect((await read('plan.docx', lying)).code).toBe('corrupt_file');
+  });
+
+  it('[I3] an entry name that no archive can hold again (64 KiB of invalid UTF-8) is a corrupt file', async () => {
+    const zip = zipSync({ 'word/document.xml': strToU8('<w:document/>'), [`${'x'.repeat(0xfff0)}.xml`]: strToU8('<x/>') });
+    const broken = zip.slice();
+    // the long name's bytes in the central directory made invalid UTF-8: each decodes to a three-byte U+FFFD
+    const central = strFromU8(broken, true).lastIndexOf('PK\u0001\u0002');
+    broken.fill(0xff, central + 46, central + 46 + 0xfff0);
+    // the copy handed to mammoth and exceljs cannot be written: the archive says so as a corrupt file, not fflate's error
+    expect(() => Archive.open(broken).checkedCopy()).toThrow(expect.objectContaining({ name: 'ImportFailure', code: 'corrupt_file' }));
+    expect((await read('plan.docx', broken)).code).toBe('corrupt_file');
   });
 
   it('[I3] a zip bomb by ratio: one entry that expands far beyond the allowed ratio is refused before inflating', async () => {

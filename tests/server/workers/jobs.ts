@@ -28,7 +28,7 @@ serveJobs(async (job: TestJob): Promise<unknown> => {
     case 'fail':
       throw new ImportFailure('corrupt_file', 'The archive is corrupt: test', { part: 'word/document.xml' });
     case 'throw':
-      throw new Error('a bug');
+      throw new TypeError('a bug');
     case 'loop':
       for (;;);
     case 'alloc': {

@@ -6,7 +6,7 @@
 // expansion, external entities) before any XML parser — ours, mammoth's or exceljs's — may see it:
 // those libraries get `checkedCopy()`, an archive of only the checked parts, never the upload.
 import { IMPORT_LIMITS } from '@soplan/shared';
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate, strToU8, zipSync, type Zippable } from 'fflate';
 import { ImportFailure } from './import-failure.ts';
 import { decodeText } from './readers/content.ts';
 
@@ -29,8 +29,11 @@ const LOCAL = 0x04034b50;
 const EOCD_SEARCH = 22 + 0xffff;
 /** Below this an entry's ratio says nothing: a few KiB of repeated markup compresses past any bound, harmlessly. */
 const RATIO_FLOOR = 1024 * 1024;
-/** Compressed bytes handed to the inflater at a time: bounds what one step can yield (deflate expands at most ~1032×). */
-const INFLATE_STEP = 1024;
+/**
+ * Compressed bytes handed to the inflater at a time: bounds what one step can yield past a declared
+ * size (deflate expands at most ~1032×: 4 MiB); smaller steps spend more in the inflater's copying.
+ */
+const INFLATE_STEP = 4096;
 /** Parts that are never XML: pictures, embedded fonts, binary blobs. Emptied, not inflated, in `checkedCopy`. */
 const BINARY_PART = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|wdp|jxr|ico|webp|bin|odttf|ttf|otf|woff2?|mp[34]|wav|avi|mov|pdf)$/i;
 
@@ -82,30 +85,48 @@ export class Archive {
 
   #checked(name: string): { bytes: Uint8Array; text: string } {
     const bytes = this.read(name);
-    const text = decodeText(bytes);
-    if (/<!DOCTYPE|<!ENTITY/i.test(text))
-      throw new ImportFailure('doctype_refused', `${name} declares a DOCTYPE or entities, which documents never need`, { part: name });
+    const text = refuseDoctype(name, decodeText(bytes));
     return { bytes, text };
   }
 
   /**
    * A new archive of this one's parts for libraries that open archives themselves: every part but
    * pictures and fonts inflated within its declared size and checked like `xml()`; pictures and fonts
-   * kept by name but empty (nothing here reads them).
+   * kept by name but empty (nothing here reads them). `rewrite` is shown each part's text before the
+   * library is: it may refuse the part (throw), or answer it changed (to leave out what the library
+   * would expand and nothing reads), and a changed text is checked again, since cutting text out can
+   * join what was apart into a DOCTYPE.
    */
-  checkedCopy(): Uint8Array<ArrayBuffer> {
+  checkedCopy(rewrite?: (name: string, text: string) => string): Uint8Array<ArrayBuffer> {
     const files: Zippable = {};
     for (const name of this.#entries.keys()) {
       if (name.endsWith('/')) continue;
-      files[name] = BINARY_PART.test(name) ? new Uint8Array(0) : this.#checked(name).bytes;
+      if (BINARY_PART.test(name)) {
+        files[name] = new Uint8Array(0);
+        continue;
+      }
+      const { bytes, text } = this.#checked(name);
+      const changed = rewrite ? rewrite(name, text) : text;
+      files[name] = changed === text ? bytes : strToU8(refuseDoctype(name, changed));
     }
-    return zipSync(files, { level: 0 });
+    try {
+      return zipSync(files, { level: 0 });
+    } catch (error) {
+      // fflate refuses what its format cannot hold: a name that decodes (invalid bytes → U+FFFD) past 64 KiB
+      throw corrupt(error instanceof Error ? error.message : String(error));
+    }
   }
 
-  #u16 = (offset: number): number => this.#view.getUint16(offset, true);
-  #u32 = (offset: number): number => this.#view.getUint32(offset, true);
+  // Every read of the archive's records goes through these: an offset the file does not reach is a
+  // corrupt file, never a RangeError out of the DataView (a bug, and a 500).
+  #at(offset: number, width: number): number {
+    if (!(offset >= 0 && offset + width <= this.#bytes.length)) throw corrupt('a record runs past the end of the file');
+    return offset;
+  }
+  #u16 = (offset: number): number => this.#view.getUint16(this.#at(offset, 2), true);
+  #u32 = (offset: number): number => this.#view.getUint32(this.#at(offset, 4), true);
   #u64(offset: number): number {
-    const value = this.#view.getBigUint64(offset, true);
+    const value = this.#view.getBigUint64(this.#at(offset, 8), true);
     return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
   }
 
@@ -150,14 +171,18 @@ export class Archive {
       const extraStart = nameStart + nameLength;
       const next = extraStart + extraLength + commentLength;
       if (next > length) throw corrupt('bad central directory entry');
-      // ZIP64 extra field: the 64-bit values of the fields that are 0xFFFFFFFF, in this order
-      for (let x = extraStart; x + 4 <= extraStart + extraLength;) {
+      // ZIP64 extra field: the 64-bit values of the fields that are 0xFFFFFFFF, in this order. Its
+      // values are read only from what both its own length and the extra field hold: a length that
+      // runs past the extra field would take them from the comment, the next entry or beyond the file.
+      const extraEnd = extraStart + extraLength;
+      for (let x = extraStart; x + 4 <= extraEnd;) {
         const id = this.#u16(x);
         const dataLength = this.#u16(x + 2);
         if (id === 0x0001) {
+          const dataEnd = Math.min(x + 4 + dataLength, extraEnd);
           let field = x + 4;
           const take = (): number => {
-            if (field + 8 > x + 4 + dataLength) throw corrupt('bad ZIP64 field');
+            if (field + 8 > dataEnd) throw corrupt('bad ZIP64 field');
             const value = this.#u64(field);
             field += 8;
             return value;
@@ -195,6 +220,13 @@ export class Archive {
     if (start + entry.compressedSize > this.#bytes.length) throw corrupt(`${entry.name} runs past the end of the file`);
     return start;
   }
+}
+
+/** The text of a part, unless it declares a DOCTYPE or entities (expansion, external entities): no document needs them. */
+function refuseDoctype(name: string, text: string): string {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw new ImportFailure('doctype_refused', `${name} declares a DOCTYPE or entities, which documents never need`, { part: name });
+  return text;
 }
 
 /** Signals, from inside the inflater's callback, that an entry yields more than it declared. */

@@ -6,7 +6,8 @@
 //
 // The worker module calls `serveJobs(handler)` and exports nothing. Messages: the pool posts
 // `{ id, input }`, the worker answers `{ id, ok: true, value }` or `{ id, ok: false, error }` with
-// an ImportFailure's plain `{ code, message, params }` (or `{ message }` for anything else).
+// an ImportFailure's plain `{ code, message, params }`, or for anything else (a bug) `{ name,
+// message, stack }`, rebuilt as a plain Error whose stack is the worker's: the log shows the bug's place.
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 import { ImportFailure, type ImportFailureJson } from './import-failure.ts';
 
@@ -53,7 +54,8 @@ interface Slot<In, Out> {
   timer: NodeJS.Timeout | null;
 }
 
-type Reply<Out> = { id: number; ok: true; value: Out } | { id: number; ok: false; error: Partial<ImportFailureJson> & { message: string } };
+type ErrorJson = Partial<ImportFailureJson> & { message: string; name?: string; stack?: string };
+type Reply<Out> = { id: number; ok: true; value: Out } | { id: number; ok: false; error: ErrorJson };
 
 /** The young generation's cap: a fraction of the heap, enough for parsers' short-lived garbage. */
 const youngGenerationMb = (heapMb: number): number => Math.max(8, Math.min(64, Math.floor(heapMb / 8)));
@@ -152,7 +154,7 @@ export class WorkerPool<In, Out> {
     slot.job = null;
     slot.worker.unref();
     if (reply.ok) job.resolve(reply.value);
-    else job.reject(ImportFailure.fromJSON(reply.error) ?? new Error(reply.error.message));
+    else job.reject(ImportFailure.fromJSON(reply.error) ?? workerError(reply.error));
     this.#dispatch();
   }
 
@@ -185,9 +187,18 @@ export function serveJobs<In, Out>(handler: (input: In) => Promise<Out> | Out): 
   });
 }
 
-function serialise(error: unknown): Partial<ImportFailureJson> & { message: string } {
+function serialise(error: unknown): ErrorJson {
   if (error instanceof ImportFailure) return error.toJSON();
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return new ImportFailure('import_too_complex', 'The document nests too deep to be read').toJSON();
-  return { message: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof Error)) return { message: String(error) };
+  return error.stack === undefined ? { name: error.name, message: error.message } : { name: error.name, message: error.message, stack: error.stack };
+}
+
+/** A worker's error that is not an ImportFailure, as a plain Error with the worker's name and stack. */
+function workerError({ name, message, stack }: ErrorJson): Error {
+  const error = new Error(message);
+  if (name !== undefined) error.name = name;
+  if (stack !== undefined) error.stack = stack;
+  return error;
 }

@@ -2,11 +2,13 @@
 // lists from Word's numbering, tables with colspan/rowspan and <thead> for repeated header rows),
 // and the HTML reader takes it from there. mammoth drops paragraph alignment, so centred and
 // right-aligned paragraphs are given a style of ours first, which the style map turns into a class.
+// mammoth parses each part whole and walks it recursively, so every part's nesting is checked first.
 import type { Archive } from '../archive.ts';
 import type { SourceDocument } from '../source-document.ts';
 import { libraryFailure } from '../import-failure.ts';
 import type { Budget } from './budget.ts';
 import { ALIGN_CLASS_PREFIX, NOTE_ID_PREFIX, readHtml } from './html.ts';
+import { checkDepth } from './markup.ts';
 
 const HEADING_STYLES: [string, number][] = [
   ['Title', 1],
@@ -57,10 +59,14 @@ function markAlignment(element: DocumentElement): DocumentElement {
 
 export async function readDocx(archive: Archive, budget: Budget): Promise<SourceDocument> {
   const { default: mammoth } = await import('mammoth');
+  const copy = archive.checkedCopy((_name, xml) => {
+    checkDepth(xml);
+    return xml;
+  });
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml(
-      { buffer: Buffer.from(archive.checkedCopy().buffer) },
+      { buffer: Buffer.from(copy.buffer) },
       {
         styleMap: STYLE_MAP,
         includeEmbeddedStyleMap: false,

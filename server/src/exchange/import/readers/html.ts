@@ -10,19 +10,18 @@
 // keep http(s)/mailto addresses only, images are noted and dropped, a table inside a cell becomes
 // paragraphs of that cell (noted).
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import { IMPORT_LIMITS } from '@soplan/shared';
-import { ImportFailure } from '../import-failure.ts';
 import type { Block, Cell, Inline, Paragraph, Row, SourceDocument, Table } from '../source-document.ts';
 import { Budget, MAX_COLUMNS } from './budget.ts';
 import { cellOf, cleanText, finishDocument, paragraphOf, type ParagraphProps } from './clean.ts';
+import { parseMarkup } from './markup.ts';
 import { NOTE_IMAGE, NOTE_NESTED_TABLE, NOTE_WIDE_TABLE } from './notes.ts';
 
-/** Reads an HTML document or fragment. */
+/** Reads an HTML document or fragment (its nesting capped by parseMarkup, which the walk's recursion relies on). */
 export function readHtml(html: string, budget = new Budget()): SourceDocument {
   const reader = new HtmlReader(budget);
-  const root = parseDocument(html, { decodeEntities: true });
-  reader.children(root.children, INITIAL, reader.top, 0);
+  const root = parseMarkup(html, false);
+  reader.children(root.children, INITIAL, reader.top);
   reader.top.flush();
   return finishDocument(reader.top.blocks, reader.notes);
 }
@@ -76,9 +75,6 @@ const BLOCKS = new Set([
   'body',
   'html',
 ]);
-/** Deeper than this, a document is built to break parsers rather than to be read. */
-const MAX_DEPTH = 400;
-
 interface Context {
   bold: boolean;
   italic: boolean;
@@ -205,11 +201,10 @@ class HtmlReader {
     this.top = new Sink(budget);
   }
 
-  children(nodes: readonly ChildNode[], ctx: Context, sink: Sink, depth: number): void {
-    if (depth > MAX_DEPTH) throw new ImportFailure('import_too_complex', `The document nests elements deeper than ${MAX_DEPTH}`, { maxDepth: MAX_DEPTH });
+  children(nodes: readonly ChildNode[], ctx: Context, sink: Sink): void {
     for (const node of nodes) {
       if (isText(node)) this.#text(node.data, ctx, sink);
-      else if (isTag(node)) this.#element(node, ctx, sink, depth + 1);
+      else if (isTag(node)) this.#element(node, ctx, sink);
       // comments (Word's conditional ones included), CDATA and directives are not text
     }
   }
@@ -223,7 +218,7 @@ class HtmlReader {
     });
   }
 
-  #element(el: Element, ctx: Context, sink: Sink, depth: number): void {
+  #element(el: Element, ctx: Context, sink: Sink): void {
     const name = el.name.toLowerCase();
     if (SKIPPED.has(name)) return;
     if (MEDIA.has(name)) {
@@ -231,7 +226,7 @@ class HtmlReader {
       return;
     }
     if (name === 'br') return sink.flush();
-    if (name === 'table') return this.#table(el, ctx, sink, depth);
+    if (name === 'table') return this.#table(el, ctx, sink);
     const style = styleOf(el);
     // hidden text: CSS, and Word's own «hidden» font property
     if (style.get('display') === 'none' || style.get('mso-hide') === 'all') return;
@@ -253,7 +248,7 @@ class HtmlReader {
     const heading = /^h([1-6])$/.exec(name);
     const isList = name === 'ul' || name === 'ol';
     const block = BLOCKS.has(name) || heading !== null || isList || name === 'li' || name === 'pre';
-    if (!block) return this.children(el.children, inner, sink, depth);
+    if (!block) return this.children(el.children, inner, sink);
 
     sink.flush();
     const align = alignOf(el, style);
@@ -268,22 +263,22 @@ class HtmlReader {
       sink.wordLevel = Math.max(1, Number(wordList[1]));
       sink.wordMarker = undefined;
     }
-    if (isList) return this.#list(el, name === 'ol', inner, sink, depth);
+    if (isList) return this.#list(el, name === 'ol', inner, sink);
     // an item outside any list (a fragment copied from inside one)
     if (name === 'li') sink.pendingList = { ordered: false, depth: ctx.listDepth, marker: '•' };
-    this.children(el.children, inner, sink, depth);
+    this.children(el.children, inner, sink);
     sink.flush();
     // a Word list paragraph with no text leaves nothing for the next paragraph
     if (wordList) sink.wordLevel = sink.wordMarker = undefined;
   }
 
-  #list(el: Element, ordered: boolean, ctx: Context, sink: Sink, depth: number): void {
+  #list(el: Element, ordered: boolean, ctx: Context, sink: Sink): void {
     const inner: Context = { ...ctx, listDepth: ctx.listDepth + 1 };
     let number = span(el.attribs['start'], Number.MAX_SAFE_INTEGER);
     for (const child of el.children) {
       if (!isTag(child)) continue;
       if (child.name.toLowerCase() !== 'li') {
-        this.#element(child, inner, sink, depth + 1);
+        this.#element(child, inner, sink);
         continue;
       }
       if (isNote(child, styleOf(child))) continue;
@@ -294,29 +289,29 @@ class HtmlReader {
       sink.flush();
       sink.pendingList = { ordered, depth: itemDepth, marker: ordered ? `${number}.` : '•' };
       number += 1;
-      this.children(child.children, inner, sink, depth + 1);
+      this.children(child.children, inner, sink);
       sink.flush();
       sink.pendingList = undefined;
     }
     sink.flush();
   }
 
-  #table(el: Element, ctx: Context, sink: Sink, depth: number): void {
+  #table(el: Element, ctx: Context, sink: Sink): void {
     const rows: Row[] = [];
     const captions: Element[] = [];
-    const visit = (nodes: readonly ChildNode[], inHead: boolean, level: number) => {
+    const visit = (nodes: readonly ChildNode[], inHead: boolean) => {
       for (const node of nodes) {
         if (!isTag(node)) continue;
         const name = node.name.toLowerCase();
         if (name === 'caption') captions.push(node);
-        else if (name === 'thead' || name === 'tbody' || name === 'tfoot') visit(node.children, name === 'thead', level + 1);
-        else if (name === 'tr') rows.push(this.#row(node, inHead, ctx, depth + level));
+        else if (name === 'thead' || name === 'tbody' || name === 'tfoot') visit(node.children, name === 'thead');
+        else if (name === 'tr') rows.push(this.#row(node, inHead, ctx));
       }
     };
-    visit(el.children, false, 1);
+    visit(el.children, false);
     for (const caption of captions) {
       sink.flush();
-      this.children(caption.children, ctx, sink, depth + 1);
+      this.children(caption.children, ctx, sink);
       sink.flush();
     }
     const table: Table = { type: 'table', rows };
@@ -327,7 +322,7 @@ class HtmlReader {
     for (const row of rows) for (const cell of row.cells) sink.blocks.push(...cell.paragraphs);
   }
 
-  #row(tr: Element, inHead: boolean, ctx: Context, depth: number): Row {
+  #row(tr: Element, inHead: boolean, ctx: Context): Row {
     this.#budget.rows();
     const cells: Cell[] = [];
     let allTh = true;
@@ -347,7 +342,7 @@ class HtmlReader {
       const style = styleOf(node);
       const align = alignOf(node, style);
       const inner: Context = { ...ctx, heading: undefined, listDepth: 0, ...(align !== null ? { align } : {}) };
-      this.children(node.children, inner, cellSink, depth + 1);
+      this.children(node.children, inner, cellSink);
       cellSink.flush();
       const paragraphs = cellSink.blocks.filter((b): b is Paragraph => b.type === 'paragraph');
       cells.push(cellOf(paragraphs, colSpan, span(node.attribs['rowspan'], IMPORT_LIMITS.maxRows)));

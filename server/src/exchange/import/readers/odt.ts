@@ -5,18 +5,16 @@
 // rows and cells capped (spreadsheet-style repetition of empty rows runs to a million). Tracked
 // changes, comments and footnote bodies are not the document's text and are left out.
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { Archive } from '../archive.ts';
 import { ImportFailure } from '../import-failure.ts';
 import type { Block, Cell, Inline, Paragraph, Row, SourceDocument } from '../source-document.ts';
 import { Budget, MAX_COLUMNS } from './budget.ts';
 import { cellOf, finishDocument, paragraphOf, type ParagraphProps } from './clean.ts';
+import { parseMarkup } from './markup.ts';
 import { NOTE_IMAGE, NOTE_NESTED_TABLE, NOTE_WIDE_TABLE } from './notes.ts';
 
 /** Elements that hold no text of the document. */
 const SKIPPED = new Set(['text:tracked-changes', 'office:annotation', 'text:note-body']);
-/** Deeper than this a document is built to break parsers, not to be read. */
-const MAX_DEPTH = 400;
 
 interface Style {
   parent: string | undefined;
@@ -44,15 +42,16 @@ interface ListState {
   counters: number[];
 }
 
+/** Reads content.xml and styles.xml (their nesting capped by parseMarkup, which the walks' recursion relies on). */
 export function readOdt(archive: Archive, budget: Budget): SourceDocument {
-  const content = parseDocument(archive.xml('content.xml'), { xmlMode: true, decodeEntities: true });
-  const styles = archive.has('styles.xml') ? parseDocument(archive.xml('styles.xml'), { xmlMode: true, decodeEntities: true }) : null;
+  const content = parseMarkup(archive.xml('content.xml'), true);
+  const styles = archive.has('styles.xml') ? parseMarkup(archive.xml('styles.xml'), true) : null;
   const reader = new OdtReader(budget);
   if (styles) reader.collectStyles(styles.children);
   reader.collectStyles(content.children);
   const body = findFirst(content.children, 'office:text');
   if (!body) throw new ImportFailure('corrupt_file', 'content.xml has no text body');
-  reader.blocks(body.children, reader.top, 0, null);
+  reader.blocks(body.children, reader.top, null);
   return finishDocument(reader.top, reader.notes);
 }
 
@@ -177,8 +176,7 @@ class OdtReader {
   }
 
   /** Block-level content into `out`; `list` is the list being read, if any. */
-  blocks(nodes: readonly ChildNode[], out: Block[], depth: number, list: { state: ListState; depth: number } | null): void {
-    if (depth > MAX_DEPTH) throw new ImportFailure('import_too_complex', `The document nests elements deeper than ${MAX_DEPTH}`, { maxDepth: MAX_DEPTH });
+  blocks(nodes: readonly ChildNode[], out: Block[], list: { state: ListState; depth: number } | null): void {
     for (const node of nodes) {
       if (!isTag(node) || SKIPPED.has(node.name)) continue;
       switch (node.name) {
@@ -187,25 +185,25 @@ class OdtReader {
           this.#paragraph(node, out, null);
           break;
         case 'text:list':
-          this.#list(node, out, depth, list);
+          this.#list(node, out, list);
           break;
         case 'table:table':
-          if (out === this.top) out.push(this.#table(node, depth));
+          if (out === this.top) out.push(this.#table(node));
           else {
             // a table inside a cell: its cells' paragraphs become the outer cell's
             this.notes.push(NOTE_NESTED_TABLE);
-            for (const row of this.#table(node, depth).rows) for (const cell of row.cells) out.push(...cell.paragraphs);
+            for (const row of this.#table(node).rows) for (const cell of row.cells) out.push(...cell.paragraphs);
           }
           break;
         default:
           // sections, indexes, frames and text boxes hold paragraphs too
           if (node.name === 'draw:image' || node.name === 'draw:object') this.notes.push(NOTE_IMAGE);
-          this.blocks(node.children, out, depth + 1, list);
+          this.blocks(node.children, out, list);
       }
     }
   }
 
-  #list(el: Element, out: Block[], depth: number, outer: { state: ListState; depth: number } | null): void {
+  #list(el: Element, out: Block[], outer: { state: ListState; depth: number } | null): void {
     const style = el.attribs['text:style-name'];
     // a list that continues an earlier one (split by a paragraph) goes on counting
     const continues = el.attribs['text:continue-numbering'] === 'true' || el.attribs['text:continue-list'] !== undefined;
@@ -226,7 +224,7 @@ class OdtReader {
         if (child.name === 'text:p' || child.name === 'text:h') {
           this.#paragraph(child, out, first ? this.#listProps(state, listDepth) : null);
           first = false;
-        } else this.blocks([child], out, depth + 1, { state, depth: listDepth });
+        } else this.blocks([child], out, { state, depth: listDepth });
       }
     }
   }
@@ -263,8 +261,7 @@ class OdtReader {
       this.#budget.paragraph();
       out.push(p);
     };
-    const walk = (nodes: readonly ChildNode[], current: typeof marks, depth: number) => {
-      if (depth > MAX_DEPTH) throw new ImportFailure('import_too_complex', `The document nests elements deeper than ${MAX_DEPTH}`, { maxDepth: MAX_DEPTH });
+    const walk = (nodes: readonly ChildNode[], current: typeof marks) => {
       for (const node of nodes) {
         if (isText(node)) {
           const inline: Inline = { text: node.data };
@@ -290,7 +287,7 @@ class OdtReader {
             break;
           case 'text:number':
             // the number a list item showed when saved; ours comes from the list style (a heading keeps its own)
-            if (!list) walk(node.children, current, depth + 1);
+            if (!list) walk(node.children, current);
             break;
           case 'draw:image':
           case 'draw:object':
@@ -298,26 +295,22 @@ class OdtReader {
             break;
           case 'text:span': {
             const span = node.attribs['text:style-name'];
-            walk(
-              node.children,
-              { ...current, bold: this.#resolve(span, 'bold') ?? current.bold, italic: this.#resolve(span, 'italic') ?? current.italic },
-              depth + 1,
-            );
+            walk(node.children, { ...current, bold: this.#resolve(span, 'bold') ?? current.bold, italic: this.#resolve(span, 'italic') ?? current.italic });
             break;
           }
           case 'text:a':
-            walk(node.children, { ...current, href: node.attribs['xlink:href'] }, depth + 1);
+            walk(node.children, { ...current, href: node.attribs['xlink:href'] });
             break;
           default:
-            walk(node.children, current, depth + 1);
+            walk(node.children, current);
         }
       }
     };
-    walk(el.children, marks, 0);
+    walk(el.children, marks);
     flush();
   }
 
-  #table(el: Element, depth: number): { type: 'table'; rows: Row[] } {
+  #table(el: Element): { type: 'table'; rows: Row[] } {
     const rows: Row[] = [];
     let wide = false;
     const visit = (nodes: readonly Element[], header: boolean) => {
@@ -325,7 +318,7 @@ class OdtReader {
         if (node.name === 'table:table-header-rows') visit(tags(node), true);
         else if (node.name === 'table:table-rows' || node.name === 'table:table-row-group') visit(tags(node), header);
         else if (node.name === 'table:table-row') {
-          const cells = this.#cells(node, depth, () => (wide = true));
+          const cells = this.#cells(node, () => (wide = true));
           const empty = cells.every((c) => c.paragraphs.length === 0);
           // a repeated empty row is the tail of a sheet-like table: one stands for all
           const times = empty ? 1 : repeat(node.attribs['table:number-rows-repeated']);
@@ -342,14 +335,14 @@ class OdtReader {
     return { type: 'table', rows };
   }
 
-  #cells(row: Element, depth: number, tooWide: () => void): Cell[] {
+  #cells(row: Element, tooWide: () => void): Cell[] {
     const cells: Cell[] = [];
     let width = 0;
     for (const node of tags(row)) {
       // a cell covered by a span is already counted by the spanning cell
       if (node.name !== 'table:table-cell') continue;
       const paragraphs: Block[] = [];
-      this.blocks(node.children, paragraphs, depth + 1, null);
+      this.blocks(node.children, paragraphs, null);
       const cell = cellOf(
         paragraphs.filter((b): b is Paragraph => b.type === 'paragraph'),
         repeat(node.attribs['table:number-columns-spanned']),

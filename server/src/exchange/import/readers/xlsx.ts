@@ -8,18 +8,20 @@ import type { Cell as SheetCell, CellValue, Worksheet } from 'exceljs';
 import type { Archive } from '../archive.ts';
 import { ImportFailure, libraryFailure } from '../import-failure.ts';
 import type { Block, Cell, Inline, Paragraph, Row, SourceDocument } from '../source-document.ts';
-import { Budget, MAX_COLUMNS } from './budget.ts';
+import { Budget, MAX_COLUMNS, MAX_PARAGRAPHS } from './budget.ts';
 import { cellOf, finishDocument, paragraphOf } from './clean.ts';
 import { NOTE_WIDE_TABLE } from './notes.ts';
 
 export async function readXlsx(archive: Archive, budget: Budget): Promise<SourceDocument> {
   // loaded when first needed: it is a quarter of a second of a worker's start
   const { default: ExcelJS } = await import('exceljs');
-  checkMerges(archive);
+  // every sheet is scanned (and cut) as the copy for exceljs is made, before exceljs sees any
+  const scan = new SheetScan();
+  const copy = archive.checkedCopy((name, xml) => (SHEET_PART.test(name) ? scan.sheet(xml) : xml));
   const workbook = new ExcelJS.Workbook();
   // exceljs types its input as its own ArrayBuffer-like `Buffer`; JSZip reads an ArrayBuffer
   try {
-    await workbook.xlsx.load(archive.checkedCopy().buffer);
+    await workbook.xlsx.load(copy.buffer);
   } catch (error) {
     throw libraryFailure('XLSX', error);
   }
@@ -29,24 +31,150 @@ export async function readXlsx(archive: Archive, budget: Budget): Promise<Source
   return finishDocument(blocks, notes);
 }
 
-/** Cells all merged ranges of a workbook may cover together: as many as the largest table read. */
-const MAX_MERGED_CELLS = IMPORT_LIMITS.maxRows * MAX_COLUMNS;
+/** The parts exceljs reads as sheets: its own test, unanchored (so «a/xl/worksheets/sheet1.xml» is one). */
+const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+/** Excel's grid ends at column XFD: no spreadsheet writes a sheet wider. */
+const SHEET_COLUMNS = 16_384;
+/** Cells exceljs may lay out in the whole workbook, text or not: a cell of text is at least one paragraph of the budget. */
+const MAX_SHEET_CELLS = MAX_PARAGRAPHS;
+/** Cells all merged ranges of a workbook may cover together: exceljs makes an object of each, like a cell's. */
+const MAX_MERGED_CELLS = MAX_SHEET_CELLS;
+/** Merged ranges of a workbook: exceljs checks each against every one before it (a merge in each row of a 2 000-row table). */
+const MAX_MERGES = 2_000;
+
+// A tag's attributes, quoted values included: a value may hold «>» but never «<», so neither a
+// «>» in a value nor a quote left open can carry the match past the next tag.
+const ATTRIBUTES = String.raw`(?:[^<>"']|"[^"<]*"|'[^'<]*')*`;
+/** The elements that say how much exceljs lays out: rows, cells, column ranges, merged ranges. */
+const SHEET_TAG = new RegExp(String.raw`<(?:[\w.-]+:)?(row|c|col|mergeCell)(?=[\s/>])(${ATTRIBUTES})>`, 'g');
+/**
+ * What exceljs expands and the reader never uses: `<cols>` (an object per column of each range;
+ * Excel writes one to XFD for a styled row, on every sheet that has one) and `<dataValidations>`
+ * (an object per cell each covers; a list on a whole column is a million).
+ */
+const UNREAD = new RegExp(String.raw`<((?:[\w.-]+:)?(?:cols|dataValidations))(?=[\s/>])${ATTRIBUTES}>`, 'g');
+
+const tooComplex = (message: string, params: Record<string, number>) => new ImportFailure('import_too_complex', message, params);
+const beyondGrid = () => tooComplex(`A sheet reaches past column XFD, the last a spreadsheet has`, { maxColumn: SHEET_COLUMNS });
 
 /**
- * exceljs makes an object of every cell a merged range covers, so one range «A1:XFD1048576» takes
- * any heap; the ranges are read from the sheets' XML and their area bounded before it loads them.
+ * exceljs builds the whole workbook before the reader sees a cell: an object per row and cell, an
+ * array slot per row up to a sheet's last row number and per column up to a row's last one, an
+ * object per cell a merged range covers (and its rows), and it checks each merged range against all
+ * before it. So the sheets' XML is read for these first and bounded over the workbook (one sheet's
+ * limit would be multiplied by the sheets): rows as positions like the budget's
+ * (IMPORT_LIMITS.maxRows), cells as MAX_SHEET_CELLS, merged ranges as MAX_MERGES and the cells they
+ * cover as MAX_MERGED_CELLS, columns by Excel's grid. Each count is checked as it grows, so a
+ * refusal comes at the tag that crossed it. Numbers and references are read as exceljs reads them.
  */
-function checkMerges(archive: Archive): void {
-  let area = 0;
-  for (const name of archive.entries.keys()) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
-    for (const [, ref] of archive.xml(name).matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]*)"/g)) {
-      const merge = parseRange(ref!);
-      if (merge) area += (merge.bottom - merge.top + 1) * (merge.right - merge.left + 1);
-      if (area > MAX_MERGED_CELLS)
-        throw new ImportFailure('import_too_complex', `Merged ranges cover more than ${MAX_MERGED_CELLS} cells`, { maxMergedCells: MAX_MERGED_CELLS });
+class SheetScan {
+  #rows = 0;
+  #cells = 0;
+  #merged = 0;
+  #merges = 0;
+
+  /** Checks one sheet's XML and answers it without what exceljs would expand unused. */
+  sheet(xml: string): string {
+    let highestRow = 0;
+    let rowTags = 0;
+    let row = 0;
+    // the current row: its cells, its last column, the column a cell without a reference takes after
+    let cells = 0;
+    let lastColumn = 0;
+    let column = 0;
+    const rowSlots = (): number => Math.max(cells, lastColumn);
+    const reachRow = (number: number): void => {
+      highestRow = Math.max(highestRow, number);
+      const rows = this.#rows + Math.max(highestRow, rowTags);
+      if (rows > IMPORT_LIMITS.maxRows)
+        throw tooComplex(`The workbook's sheets run to more than ${IMPORT_LIMITS.maxRows} rows`, { maxRows: IMPORT_LIMITS.maxRows, rows });
+    };
+    for (const [, tag, attributes] of xml.matchAll(SHEET_TAG)) {
+      if (tag === 'row') {
+        this.#cells += rowSlots();
+        cells = lastColumn = column = 0;
+        const number = Number.parseInt(attribute(attributes!, 'r') ?? '', 10);
+        row = Number.isNaN(number) ? row + 1 : number;
+        rowTags += 1;
+        reachRow(row);
+      } else if (tag === 'c') {
+        const letters = addressOf(attribute(attributes!, 'r') ?? '').column;
+        column = letters > 0 ? letters : column + 1;
+        if (column > SHEET_COLUMNS) throw beyondGrid();
+        cells += 1;
+        lastColumn = Math.max(lastColumn, column);
+        if (this.#cells + rowSlots() > MAX_SHEET_CELLS)
+          throw tooComplex(`The workbook's sheets hold more than ${MAX_SHEET_CELLS} cells`, { maxCells: MAX_SHEET_CELLS });
+      } else if (tag === 'col') {
+        for (const bound of ['min', 'max']) if (Number.parseInt(attribute(attributes!, bound) ?? '', 10) > SHEET_COLUMNS) throw beyondGrid();
+      } else {
+        // exceljs makes every cell of the range, and the rows they are in
+        const ref = attribute(attributes!, 'ref') ?? '';
+        const ends = ref.split(':');
+        const [a, b] = ends.length === 2 ? [addressOf(ends[0]!), addressOf(ends[1]!)] : [addressOf(ref), addressOf(ref)];
+        if (Math.max(a.column, b.column) > SHEET_COLUMNS) throw beyondGrid();
+        reachRow(Math.max(a.row, b.row));
+        this.#merges += 1;
+        if (this.#merges > MAX_MERGES) throw tooComplex(`The workbook has more than ${MAX_MERGES} merged ranges`, { maxMerges: MAX_MERGES });
+        this.#merged += (Math.abs(a.row - b.row) + 1) * (Math.abs(a.column - b.column) + 1);
+        if (this.#merged > MAX_MERGED_CELLS) throw tooComplex(`Merged ranges cover more than ${MAX_MERGED_CELLS} cells`, { maxMergedCells: MAX_MERGED_CELLS });
+      }
     }
+    this.#cells += rowSlots();
+    this.#rows += Math.max(highestRow, rowTags);
+    return withoutUnread(xml);
   }
+}
+
+const ATTRIBUTE_PATTERNS = new Map(['r', 'min', 'max', 'ref'].map((name) => [name, new RegExp(String.raw`(?:^|\s)${name}\s*=\s*(?:"([^"]*)"|'([^']*)')`)]));
+
+/** An attribute's value with its character references decoded as the XML parser does (the only entities that can spell a number or a column). */
+function attribute(attributes: string, name: string): string | undefined {
+  const m = ATTRIBUTE_PATTERNS.get(name)!.exec(attributes);
+  if (!m) return undefined;
+  return (m[1] ?? m[2]!).replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (whole, ref: string) => {
+    const code = ref[0] === 'x' ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * A cell reference as exceljs reads it (colCache.decodeAddress): capital letters before the first
+ * digit make the column, digits the row, and reading stops at any other character but «$» once both
+ * have begun; 0 for a part that is missing. Both are capped just past what the limits allow.
+ */
+function addressOf(ref: string): { column: number; row: number } {
+  let column = 0;
+  let row = 0;
+  let digits = false;
+  for (const ch of ref) {
+    if (!digits && ch >= 'A' && ch <= 'Z') column = Math.min(column * 26 + ch.charCodeAt(0) - 64, SHEET_COLUMNS + 1);
+    else if (ch >= '0' && ch <= '9') {
+      digits = true;
+      row = Math.min(row * 10 + ch.charCodeAt(0) - 48, Number.MAX_SAFE_INTEGER);
+    } else if (digits && column > 0 && ch !== '$') break;
+  }
+  return { column, row };
+}
+
+/** The sheet without its UNREAD elements; one left unclosed stays for exceljs's parser to refuse. */
+function withoutUnread(xml: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of xml.matchAll(UNREAD)) {
+    if (m.index < from) continue;
+    const [open, name] = m;
+    let end = m.index + open.length;
+    if (!open.endsWith('/>')) {
+      const close = xml.indexOf(`</${name!}`, end);
+      const closeEnd = close < 0 ? -1 : xml.indexOf('>', close);
+      if (closeEnd < 0) break;
+      end = closeEnd + 1;
+    }
+    out += xml.slice(from, m.index);
+    from = end;
+  }
+  return from === 0 ? xml : out + xml.slice(from);
 }
 
 interface Merge {
