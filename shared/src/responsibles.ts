@@ -6,6 +6,8 @@ const normal = (text: string): string =>
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[«»"“”„]/g, '')
+    // «МДОУ «Детский сад № 8»» is how a plan writes the workspace's «МДОУ № 8».
+    .replace(/(^|\s)детский сад(?=\s+№)/g, '$1')
     .replace(/№\s*/g, '№ ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -35,9 +37,15 @@ function organisationNames(organisation: string): string[] {
   return names.map(normal).filter(Boolean);
 }
 
-/** Whether the cell names the organisation. */
+/**
+ * Whether the cell names the organisation: one of its names as whole words, or the cell is the
+ * beginning of its full name, two words at least («Департамент образования» for «Департамент
+ * образования мэрии города Ярославля»).
+ */
 export function namesOrganisation(responsible: string, organisation: string): boolean {
   const cell = normal(responsible);
+  const full = normal(organisation);
+  if (cell.includes(' ') && full.startsWith(`${cell} `)) return true;
   return organisationNames(organisation).some((name) => hasWords(cell, name));
 }
 

@@ -59,6 +59,7 @@ describe('the sources (SPEC I4)', () => {
     // Named by none of the workspace's organisations: listed once, at the first item naming it (SPEC I10).
     expect(r.warnings.filter((w) => w.code === 'responsible_unmatched').map((w) => [w.params?.name, w.where.item])).toEqual([
       ['МБОУ ДПО МЦ', '1.1'],
+      ['Департамент образования', '1.9'],
       ['ОО', '1.10'],
       ['ГБОУ ДПО НИРО', '4.3'],
     ]);
@@ -337,6 +338,10 @@ describe('the document around the plan (SPEC I8)', () => {
     });
     expect(r.title).toBe('План мероприятий по развитию наставничества на 2021-2022 учебный год');
     expect(r.counts.fields).toBe(10);
+    // What went nowhere (the appendix line, «УТВЕРЖДАЮ») is said, not silently lost.
+    expect(r.warnings.find((w) => w.code === 'dropped')).toMatchObject({
+      params: { text: '«Приложение № 1 к приказу департамента от 12.10.2021 № 01-05…» (+1)', count: 2 },
+    });
   });
 
   it('a title given by the user wins', () => {

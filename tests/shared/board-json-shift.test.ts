@@ -76,7 +76,9 @@ describe("copying a board as next year's plan", () => {
       unplaced: [item('Без раздела', 'Ежегодно', 'planned')],
     });
     expect(next.title).toBe(roadmap.title);
-    expect(next.document).toMatchObject({ date: '12.10.2022', title: document.title, body: document.body });
+    // A new year's plan gets a new приказ: no date or number of the old one; the years of its title move, the body stays.
+    expect(next.document).toMatchObject({ date: '', number: '', title: 'Об утверждении плана на 2022/2023 учебный год', body: document.body });
+    expect(shiftBoardJson(roadmap, { years: 0, resetStatus: true }).document).toMatchObject({ date: '12.10.2021', title: document.title });
     const items = roadmap.kind === 'roadmap' ? roadmap.roadmap.sections[0]!.items : [];
     const shifted = next.kind === 'roadmap' ? next.roadmap.sections[0]!.items : [];
     expect(periodOf(shifted[0]!.period)).toMatchObject({ start: '2022-10-01', end: '2022-11-30' });

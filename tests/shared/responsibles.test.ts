@@ -28,6 +28,13 @@ describe('namesOrganisation', () => {
     ['ЯГПУ', 'ЯГПУ им. К. Д. Ушинского', true],
     ['ЯГПУ им. К.Д. Ушинского', 'ЯГПУ им. К. Д. Ушинского', true],
     ['Департамент образования мэрии города Ярославля', 'Департамент образования мэрии города Ярославля', true],
+    // The beginning of the full name, two words at least; one word is too little to tell.
+    ['Департамент образования', 'Департамент образования мэрии города Ярославля', true],
+    ['Департамент', 'Департамент образования мэрии города Ярославля', false],
+    ['Департамент образования, МОУ ГЦРО', 'Департамент образования мэрии города Ярославля', false],
+    // «Детский сад № 8» is how plans write a kindergarten the workspace lists as «МДОУ № 8».
+    ['МДОУ «Детский сад № 8»', 'МДОУ № 8', true],
+    ['МДОУ «Детский сад № 81»', 'МДОУ № 8', false],
   ])('%s names %s: %s', (cell, organisation, expected) => {
     expect(namesOrganisation(cell, organisation)).toBe(expected);
   });

@@ -159,7 +159,10 @@ export function shiftBoardJson(json: BoardJson, { years, resetStatus }: ShiftOpt
     sections: p.sections.map((s) => ({ ...s, items: s.items.map(item), sections: s.sections.map((sub) => ({ ...sub, items: sub.items.map(item) })) })),
     unplaced: p.unplaced.map(item),
   });
-  const document = { ...json.document, date: period(json.document.date) };
+  // A plan for another year is approved by a new приказ: the old one's date and number do not
+  // carry over (they would claim an order nobody signed); the years its title names move (a copy
+  // kept in the same year, `years` 0, keeps everything).
+  const document = years === 0 ? json.document : { ...json.document, date: '', number: '', title: period(json.document.title) };
   if (json.kind === 'roadmap') return { ...json, document, roadmap: plan(json.roadmap) };
   if (json.kind === 'plan-graph') {
     const g = json.planGraph;

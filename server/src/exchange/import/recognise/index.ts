@@ -25,7 +25,8 @@ import { academicYearIn, readPlanGraphTable, type Organisation } from './plan-gr
 import { numberPlan, readPlanTable } from './plan-table.ts';
 import { readProgramme, targetOf } from './programme.ts';
 import { countsOf } from './counts.ts';
-import { Warnings } from './warnings.ts';
+import { norm } from './text.ts';
+import { quote, Warnings } from './warnings.ts';
 
 export interface RecogniseContext {
   today: string;
@@ -202,6 +203,7 @@ export function recognise(source: SourceDocument, options: ImportOptions, contex
   }
 
   for (const note of source.notes) warnings.add('dropped', {}, { text: note });
+  if (kind !== 'programme') warnAroundTable(paragraphs, documentHeader.used, title, warnings);
   warnUnmatched(content, context.organisations, warnings);
   const parsed = boardJson.safeParse(content);
   if (!parsed.success)
@@ -246,6 +248,19 @@ function captionOf(paragraphs: readonly Paragraph[], before: number): string {
   return readTitle(paragraphs.slice(at, before), new Set(), before - at, { any: true });
 }
 
+/**
+ * The text around a roadmap's or plan-graph's table that went into neither the title nor the
+ * document header (an «УТВЕРЖДАЮ» block, a preamble): one warning quoting the first, counting the rest.
+ */
+function warnAroundTable(paragraphs: readonly Paragraph[], used: ReadonlySet<number>, title: string, warnings: Warnings): void {
+  const inTitle = norm(title);
+  const left = paragraphs
+    .map((p, i) => ({ text: paragraphText(p).trim(), i }))
+    .filter(({ text, i }) => text !== '' && !used.has(i) && !inTitle.includes(norm(text)));
+  if (left.length === 0) return;
+  warnings.add('dropped', {}, { text: `«${quote(left[0]!.text, 60)}»${left.length > 1 ? ` (+${left.length - 1})` : ''}`, count: left.length });
+}
+
 /** Paragraphs as a one-column table, for a plan written as numbered lines (headings become sections). */
 function paragraphGrid(paragraphs: readonly Paragraph[], used: ReadonlySet<number>): Grid {
   const rows: Grid['rows'] = [];
@@ -281,10 +296,7 @@ function approvedTitle(orderTitle: string): string {
   return tidyTitle(rest);
 }
 
-/**
- * Organisation-like responsibles (an abbreviation or a «№») that name none of the workspace's
- * organisations, once each, pointing at the first item that names them.
- */
+/** Responsibles that name none of the workspace's organisations, once each, pointing at the first item that names them. */
 function warnUnmatched(content: BoardJson, organisations: readonly Organisation[], warnings: Warnings): void {
   if (organisations.length === 0) return;
   const firstItem = new Map<string, string>();
@@ -302,8 +314,7 @@ function warnUnmatched(content: BoardJson, organisations: readonly Organisation[
       for (const r of e.responsibles) if (!firstItem.has(r)) firstItem.set(r, `${months.indexOf(e.month) + 1}.${k}`);
     }
   }
-  for (const [name, item] of firstItem) {
-    if (!/\p{Lu}{2,}|№/u.test(name)) continue;
+  // Every name the preview shows as unmatched is listed: the warning and the mark agree.
+  for (const [name, item] of firstItem)
     if (!organisations.some((o) => namesOrganisation(name, o.name))) warnings.add('responsible_unmatched', { item }, { name });
-  }
 }

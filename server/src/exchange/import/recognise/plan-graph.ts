@@ -4,18 +4,10 @@
 // A «Форма» cell often names the organisers under the form («Круглый стол / ГТГ и ГЦРО»,
 // «Консультация / ЯГПУ»): those lines become the event's responsibles, or its partner when the
 // workspace marks that organisation a partner.
-import {
-  academicYearOf,
-  listOf,
-  monthOf,
-  namesOrganisation,
-  periodOf,
-  type ColumnRole,
-  type PlanGraphContentJson,
-  type PlanGraphEventJson,
-} from '@soplan/shared';
+import { academicYearOf, monthOf, namesOrganisation, periodOf, type ColumnRole, type PlanGraphContentJson, type PlanGraphEventJson } from '@soplan/shared';
 import { distinctCells, type Grid, type Slot } from './grid.ts';
 import { repeatsHeader, type HeaderInfo } from './columns.ts';
+import { responsiblesOf } from './plan-table.ts';
 import { cellLines, joinLines } from './text.ts';
 import { quote, type Warnings } from './warnings.ts';
 
@@ -123,7 +115,7 @@ export function readPlanGraphTable(input: PlanGraphInput): PlanGraphContentJson 
     for (const role of ['responsibles', 'partner', 'notes'] as const) {
       const text = col(role) >= 0 ? cellLines(row.slots[col(role)]?.cell).map((l) => l.text) : [];
       if (text.length === 0) continue;
-      if (role === 'responsibles') event.responsibles = [...event.responsibles, ...listOf(text.join('\n'))];
+      if (role === 'responsibles') event.responsibles = [...event.responsibles, ...responsiblesOf(text)];
       else if (role === 'partner') event.partner = [event.partner, ...text].filter(Boolean).join(', ');
       else notes.push(text.join('\n'));
     }
