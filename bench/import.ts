@@ -112,7 +112,7 @@ async function main() {
 
   const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
   try {
-    // The first import starts the worker thread; it is reported, then left out of the medians.
+    // The first import starts the worker process; it is reported, then left out of the medians.
     const rows: string[] = [];
     const results: { label: string; server: number; response: number; mammoth: number }[] = [];
     const rssStart = rssMiB(pid);
@@ -176,14 +176,14 @@ async function main() {
     const section = `## Import: \`pnpm bench:import\`
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}. One server process (its
-default import pool: one worker thread), one user uploading \`.docx\` files as multipart \`file\` to
+default import pool: one worker process), one user uploading \`.docx\` files as multipart \`file\` to
 \`POST /api/workspaces/:id/imports\`, one after another; the files are made by
 \`tests/helpers/import-fixtures.ts\` (roadmaps with a section every 20 rows and cells as long as real
 ones; the last is the 40-row roadmap carrying one incompressible photo, 64 KiB under the 20 MiB
 upload limit). *Server* is the time the server reports in its \`Server-Timing\` header (the import
 service: worker hop, archive checks, reading, recognising); *response* is the round trip seen by
 the client (upload and the preview's JSON included); both are medians of the runs after the first,
-whose response time (the worker thread starting) is shown apart. *mammoth alone* converts the same
+whose response time (the worker process starting) is shown apart. *mammoth alone* converts the same
 DOCX to HTML in the bench process with pictures dropped as Soplan's reader drops them, median of up
 to 7 runs: the library work any DOCX import does, against which the rest is what Soplan adds.
 Memory: the server process's VmRSS before → after each file's runs, and its peak (VmHWM) so far

@@ -1,7 +1,8 @@
 // The document header (SPEC rule B9) in Chromium: every kind of board has a «Документ» panel at
-// the top, collapsed while it is empty; what one person types into it the other sees as it is typed,
-// the server's document holds it, and the panel opens by itself once it holds something; a board
-// created from the JSON form shows its приказ; a viewer reads it and can change nothing.
+// the top, collapsed when the board opens, with a line saying what it holds; what one person types
+// into it the other sees as it is typed, the server's document holds it; opened, it stays open for
+// that board in that tab; a board created from the JSON form shows its приказ; a viewer reads it and
+// can change nothing; a programme's Цель and Задачи are its passport's, not the header's.
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,7 @@ const open = (person: { email: string; password: string }, boardId: string) => o
 const panel = (page: Page) => page.getByTestId('document-header');
 const field = (page: Page, label: string) => panel(page).getByRole('textbox', { name: label, exact: true });
 const isOpen = (page: Page) => panel(page).evaluate((el) => (el as HTMLDetailsElement).open);
+const summaryOf = async (page: Page) => (await page.getByTestId('document-summary').textContent())?.trim();
 
 describe('the document header', () => {
   it('[B9] every kind of board has the «Документ» panel at the top, collapsed while it is empty', async () => {
@@ -39,11 +41,17 @@ describe('the document header', () => {
       await panel(page).waitFor();
       expect(await isOpen(page), kind).toBe(false);
       expect(await panel(page).locator('summary').textContent()).toContain('Документ');
+      expect(await summaryOf(page), kind).toBe(kind === 'programme' ? 'не заполнен: приказ, сокращения' : 'не заполнен: приказ, цель, задачи, сокращения');
+    }
+    // Placeholders do not pass for data.
+    await panel(page).getByText('Открыть').click();
+    for (const label of ['Кем издан', 'Вид документа', 'Дата', 'Номер', 'Подпись']) {
+      expect(await field(page, label).getAttribute('placeholder'), label).toMatch(/^например: /);
     }
     await context.close();
   });
 
-  it('[B9][B3] what one person types into the header the other sees as it is typed; the server holds it, and the panel opens by itself after', async () => {
+  it('[B9][B3] what one person types into the header the other sees as it is typed; the server holds it; opened, the panel stays open in that tab', async () => {
     const boardId = await newBoard({ kind: 'plan-graph', title: 'План-график' });
     const a = await open(owner, boardId);
     const b = await open(editor, boardId);
@@ -69,8 +77,13 @@ describe('the document header', () => {
 
     await a.page.reload();
     await a.page.locator('[data-testid="connection"][data-state="online"]').waitFor();
-    await eventually(() => isOpen(a.page), 'the panel open on reload');
-    expect(await panel(a.page).locator('summary').textContent()).toContain('ПРИКАЗ № 01-05/812 «Об утверждении плана-графика»');
+    await eventually(async () => (await summaryOf(a.page)) === 'Приказ № 01-05/812', 'the summary on reload');
+    expect(await isOpen(a.page)).toBe(true);
+    // Closed, it stays closed on reload; another tab opens it closed.
+    await panel(a.page).locator('summary').click();
+    await a.page.reload();
+    await eventually(async () => (await summaryOf(a.page)) === 'Приказ № 01-05/812', 'the summary on the second reload');
+    expect(await isOpen(a.page)).toBe(false);
     await a.context.close();
     await b.context.close();
   });
@@ -97,8 +110,11 @@ describe('the document header', () => {
     });
     const boardId = await newBoard({ kind: 'roadmap' satisfies BoardKind, title: 'Дорожная карта', content });
     const { context, page } = await open(viewer, boardId);
-    await eventually(() => isOpen(page), 'the panel open');
-    expect(await panel(page).locator('summary').textContent()).toContain('ПРИКАЗ от 12.10.2021 № 01-05/812 «Об утверждении плана мероприятий»');
+    // Closed, so the plan is at the top of the page; the line says what the panel holds.
+    await eventually(async () => (await summaryOf(page)) === 'Приказ № 01-05/812 от 12.10.2021 · Цель · Задачи · Сокращения', 'the summary');
+    expect(await isOpen(page)).toBe(false);
+    await panel(page).getByText('Открыть').click();
+    expect(await isOpen(page)).toBe(true);
     expect(await field(page, 'Кем издан').inputValue()).toBe('Департамент образования мэрии города Ярославля');
     expect(await field(page, 'Текст приказа').inputValue()).toBe('В целях реализации…\nПРИКАЗЫВАЮ:');
     expect(await field(page, 'Сокращения').inputValue()).toBe('ДОО – дошкольная образовательная организация');
@@ -110,6 +126,36 @@ describe('the document header', () => {
     await reader.synced();
     expect(readDocumentHeader(reader.doc).goal).toBe('Создание условий');
     reader.destroy();
+    await context.close();
+  });
+
+  it('[B9] the summary names exactly the fields that hold text; a programme board leaves Цель and Задачи to its passport', async () => {
+    const roadmap = await newBoard({
+      kind: 'roadmap',
+      title: 'Только задачи',
+      content: boardJson.parse({ format: 'soplan-board', version: 1, kind: 'roadmap', title: 'Только задачи', document: { tasks: 'Первая' }, roadmap: {} }),
+    });
+    const { context, page } = await open(owner, roadmap);
+    await eventually(async () => (await summaryOf(page)) === 'Задачи', 'the summary of a header with only its tasks');
+
+    const programme = await newBoard({
+      kind: 'programme',
+      title: 'Программа',
+      content: boardJson.parse({
+        format: 'soplan-board',
+        version: 1,
+        kind: 'programme',
+        title: 'Программа',
+        document: { documentKind: 'ПРИКАЗ', goal: 'Цель из шапки', abbreviations: 'ДОО – дошкольная образовательная организация' },
+        programme: {},
+      }),
+    });
+    await page.goto(`/boards/${programme}`);
+    await eventually(async () => (await summaryOf(page)) === 'Приказ · Сокращения', 'the programme’s summary');
+    await panel(page).locator('summary').click();
+    expect(await field(page, 'Сокращения').inputValue()).toBe('ДОО – дошкольная образовательная организация');
+    expect(await field(page, 'Цель').count()).toBe(0);
+    expect(await field(page, 'Задачи').count()).toBe(0);
     await context.close();
   });
 });

@@ -109,6 +109,16 @@ async function pasteHtml(page: Page, html: string, text: string) {
   );
 }
 
+/** A plan of one item, pasted: no document header around it, so without its title column nothing is left. */
+async function pasteSmallPlan(page: Page) {
+  const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  await pasteHtml(
+    page,
+    `<table>${row(HEADER)}${row(['1.', 'Семинар для наставников', 'Ноябрь 2021 г.', 'МДОУ № 8', 'Программа семинара'])}</table>`,
+    'Семинар для наставников',
+  );
+}
+
 const dialogOf = (page: Page) => page.getByTestId('import-dialog');
 const boardsOf = async () => ((await owner.client.get(`/api/workspaces/${workspaceId}/boards?archived=1`)).body as { id: string; title: string }[]).length;
 const previewItem = (page: Page, number: string) => page.locator(`[data-testid="import-item"][data-number="${number}"]`);
@@ -226,8 +236,15 @@ describe('import in the browser', () => {
     expect(await error.textContent()).toContain('Файл не похож на документ Word');
     expect(await a.page.getByRole('alert').count()).toBeGreaterThan(0);
 
+    expect(await error.textContent()).toContain('«план.docx»');
+
+    // The two formats people bring most often get the way round, with the file's name.
     await dropFile(a.page, 'план.pdf', Buffer.from('%PDF-1.7\n'), 'application/pdf');
-    await eventually(async () => ((await error.textContent()) ?? '').includes('Soplan не читает файлы «.pdf»'), 'the unsupported format worded');
+    await eventually(async () => ((await error.textContent()) ?? '').includes('«план.pdf» — PDF'), 'the PDF worded');
+    expect(await error.textContent()).toContain('вставьте её в это окно (Ctrl+V) или найдите исходный файл Word');
+    await dropFile(a.page, 'План 2019.doc', Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'), 'application/msword');
+    await eventually(async () => ((await error.textContent()) ?? '').includes('«План 2019.doc»'), 'the .doc worded');
+    expect(await error.textContent()).toContain('Сохраните файл в Word как .docx (Файл → Сохранить как) и загрузите снова');
     expect(await boardsOf()).toBe(before);
 
     // Over the limit: refused before anything is sent, the size in МБ.
@@ -322,6 +339,12 @@ describe('import in the browser', () => {
     expect(await months.count()).toBeGreaterThanOrEqual(10);
     expect(await months.first().getByRole('heading').textContent()).toMatch(/^Сентябрь 20\d\d/);
     expect(await a.page.getByTestId('import-event').count()).toBeGreaterThan(5);
+    // Counted as the board shows it: months and events; a warning names its event by month.
+    expect(await a.page.getByTestId('import-counts').textContent()).toMatch(/^\d+ месяц(а|ев)? · \d+ мероприяти(е|я|й)/);
+    expect(await a.page.getByTestId('import-counts').textContent()).not.toContain('полей документа');
+    const eventWarnings = await a.page.locator('[data-testid="import-warning"][data-code="responsible_unmatched"]').allTextContents();
+    expect(eventWarnings.length).toBeGreaterThan(0);
+    for (const text of eventWarnings) expect(text.trim()).toMatch(/^[А-Я][а-я]+ 20\d\d, мероприятие \d+: ответственный/);
 
     await dialogOf(a.page).getByRole('button', { name: 'Другой файл' }).click();
     const programme = await sourceFixture('004', 'docx');
@@ -330,6 +353,97 @@ describe('import in the browser', () => {
     expect(await dialogOf(a.page).getByLabel('Вид доски').inputValue()).toBe('programme');
     expect((await a.page.locator('[data-testid="import-passport"] [data-field="goal"]').textContent())?.trim()).not.toBe('не найдено');
     expect(await a.page.getByTestId('import-programme-section').count()).toBeGreaterThan(0);
+    await a.context.close();
+  });
+
+  it('a column change the server refuses keeps the choice on screen, worded where it was made; nothing is created until it is changed back', async () => {
+    const a = await signedIn(owner.email, owner.password);
+    const before = await boardsOf();
+    await openImport(a.page);
+    await pasteSmallPlan(a.page);
+    await a.page.getByTestId('import-preview').waitFor();
+    const titleRole = dialogOf(a.page).getByLabel('Что означает столбец 2 «Наименование мероприятия»');
+    const createButton = a.page.getByTestId('import-create');
+    expect(await createButton.isEnabled()).toBe(true);
+
+    // Without the title column nothing becomes a board: the server refuses, the choice stays.
+    await titleRole.selectOption('ignore');
+    const error = a.page.locator('[data-testid="import-error"][data-stale="true"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('не получается ни одного мероприятия');
+    expect(await titleRole.inputValue()).toBe('ignore');
+    expect(await createButton.isDisabled()).toBe(true);
+    await createButton.click({ force: true });
+    expect(await boardsOf()).toBe(before);
+    expect(await dialogOf(a.page).count()).toBe(1);
+
+    // Escape after a change asks first; «Вернуться к предпросмотру» keeps everything.
+    await a.page.keyboard.press('Escape');
+    await a.page.getByTestId('import-confirm-close').waitFor();
+    expect(await a.page.getByTestId('import-confirm-close').textContent()).toContain('Закрыть без создания доски?');
+    await a.page.getByRole('button', { name: 'Вернуться к предпросмотру' }).click();
+    expect(await a.page.getByTestId('import-confirm-close').count()).toBe(0);
+    expect(await titleRole.inputValue()).toBe('ignore');
+
+    // Changed back: the preview on screen is the one for these choices again, and it creates.
+    await titleRole.selectOption('title');
+    await eventually(async () => (await error.count()) === 0, 'the error gone');
+    expect(await createButton.isEnabled()).toBe(true);
+    await dialogOf(a.page).getByLabel('Название доски').fill('После отказа');
+    await createButton.click();
+    await a.page.waitForURL(/\/boards\/[a-z0-9]+$/);
+    await a.page.getByRole('heading', { name: 'После отказа', exact: true }).waitFor();
+    expect(await boardsOf()).toBe(before + 1);
+    await a.context.close();
+  });
+
+  it('✕ on a changed preview asks «Закрыть без создания доски?» and closes on «Закрыть»; an unchanged one closes at once', async () => {
+    const a = await signedIn(owner.email, owner.password);
+    await openImport(a.page);
+    await pasteSmallPlan(a.page);
+    await a.page.getByTestId('import-preview').waitFor();
+    await a.page.getByRole('button', { name: 'Закрыть импорт' }).click();
+    await eventually(async () => (await dialogOf(a.page).count()) === 0, 'the unchanged preview closed');
+
+    await openImport(a.page);
+    await pasteSmallPlan(a.page);
+    await a.page.getByTestId('import-preview').waitFor();
+    await dialogOf(a.page).getByLabel('Название доски').fill('Моя доска');
+    await a.page.getByRole('button', { name: 'Закрыть импорт' }).click();
+    await a.page.getByTestId('import-confirm-close').waitFor();
+    expect(await dialogOf(a.page).count()).toBe(1);
+    await a.page.getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await eventually(async () => (await dialogOf(a.page).count()) === 0, 'the dialog closed once confirmed');
+    await a.context.close();
+  });
+
+  it('on a phone and on a laptop the dialog stays on the screen: its footer with «Создать доску» visible, the column selects inside it', async () => {
+    const a = await signedIn(owner.email, owner.password);
+    await a.page.setViewportSize({ width: 390, height: 844 });
+    await openImport(a.page);
+    await dropFile(a.page, 'Дорожная карта.docx', await roadmapDocx(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await a.page.getByTestId('import-preview').waitFor();
+    // Scrolled sideways, as a page wider than the phone's screen can be: the dialog does not move with it.
+    await a.page.evaluate(() => window.scrollTo(200, 0));
+    const select = dialogOf(a.page).getByLabel('Что означает столбец 5 «Ожидаемый результат»');
+    for (const [width, height] of [
+      [390, 844],
+      [1280, 820],
+    ] as const) {
+      await a.page.setViewportSize({ width, height });
+      const inside = async (box: { x: number; y: number; width: number; height: number } | null, what: string) => {
+        expect(box, what).not.toBeNull();
+        expect(box!.x, `${what} at ${width}`).toBeGreaterThanOrEqual(0);
+        expect(box!.y, `${what} at ${width}`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${what} at ${width}`).toBeLessThanOrEqual(width);
+        expect(box!.y + box!.height, `${what} at ${width}`).toBeLessThanOrEqual(height);
+      };
+      await inside(await dialogOf(a.page).boundingBox(), 'the dialog');
+      await inside(await a.page.getByTestId('import-create').boundingBox(), '«Создать доску»');
+      await select.scrollIntoViewIfNeeded();
+      await inside(await select.boundingBox(), 'a column’s select');
+      if (process.env.SHOTS_DIR) await a.page.screenshot({ path: `${process.env.SHOTS_DIR}/import-${width}.png` });
+    }
     await a.context.close();
   });
 

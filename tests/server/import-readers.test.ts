@@ -834,7 +834,7 @@ describe('XLSX reader', () => {
         const bytes = zipSync(files);
         const context = { today: '2024-09-01', organisations: [], maxRows: IMPORT_LIMITS.maxRows };
         const job = { input: { fileName: 'plan.xlsx', bytes }, options: {}, context };
-        return JSON.parse((await pool.run({ type: 'import', job }, [bytes.buffer])) as string) as ImportPreviewDto;
+        return JSON.parse((await pool.run({ type: 'import', job })) as string) as ImportPreviewDto;
       };
       const workbook = new ExcelJS.Workbook();
       for (let i = 1; i <= 200; i++) {

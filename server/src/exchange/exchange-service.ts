@@ -20,7 +20,7 @@ const PER_USER = 2;
 const RETRY_AFTER = 5;
 
 export interface ExchangeServiceOptions {
-  /** Worker threads (one by default: the other core keeps serving everyone else). */
+  /** Worker processes (one by default: the other core keeps serving everyone else). */
   workers?: number;
   /** Jobs waiting for a worker before new ones are refused. */
   maxQueue?: number;
@@ -70,15 +70,12 @@ export class ExchangeService {
       maxRows: IMPORT_LIMITS.maxRows,
       ...('fileName' in input ? { fileTitle: input.fileName.replace(/\.[^.]+$/, '').trim() } : {}),
     };
-    // The bytes move to the worker (not copied); a view into a larger buffer is copied first.
-    const job = 'bytes' in input ? { ...input, bytes: ownBuffer(input.bytes) } : input;
-    const transfer = 'bytes' in job ? [job.bytes.buffer as ArrayBuffer] : [];
-    return (await this.#run(userId, { type: 'import', job: { input: job, options, context } }, { transfer, ticket })) as string;
+    return (await this.#run(userId, { type: 'import', job: { input, options, context } }, ticket)) as string;
   }
 
   /** A board from a `POST …/boards` body, read and built in the worker (blank, from an import's content, or a copy). */
   async createBoard(userId: string, workspaceId: string, body: string, ticket: Ticket): Promise<BoardDto> {
-    const result = (await this.#run(userId, { type: 'create', body, today: this.#deps.today() }, { ticket })) as CreateResult;
+    const result = (await this.#run(userId, { type: 'create', body, today: this.#deps.today() }, ticket)) as CreateResult;
     if (result.type === 'invalid') throw new AppError(result.code, result.message, result.issues ? { issues: result.issues } : {});
     if (result.type === 'copy') return this.copyBoard(userId, workspaceId, result);
     const { db, events, indexer } = this.#deps;
@@ -141,10 +138,10 @@ export class ExchangeService {
   }
 
   /** Runs a job in the worker under the user's ticket (taken here unless the request took it before reading its body). */
-  async #run(userId: string, job: ExchangeJob, { transfer = [], ticket }: { transfer?: ArrayBuffer[]; ticket?: Ticket } = {}): Promise<unknown> {
+  async #run(userId: string, job: ExchangeJob, ticket?: Ticket): Promise<unknown> {
     const release = ticket ?? this.#take(userId);
     try {
-      return await this.#pool.run(job, transfer);
+      return await this.#pool.run(job);
     } catch (error) {
       if (error instanceof ImportFailure) throw new AppError(error.code, error.message, error.params ? { params: error.params } : {});
       const busy = { params: { retryAfter: RETRY_AFTER }, headers: { 'Retry-After': String(RETRY_AFTER) } };
@@ -159,5 +156,3 @@ export class ExchangeService {
     }
   }
 }
-
-const ownBuffer = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());

@@ -1,6 +1,7 @@
-// The exchange worker's entry: imports and board work sized by the board (build, copy, export, item
-// lists) run here, off the server's event loop, under the heap and time limits the pool gives it, so
-// a pathological file or a huge board costs this thread and nobody else (SPEC I2).
+// The exchange worker's entry, a child process the pool forks: imports and board work sized by the
+// board (build, copy, export, item lists) run here, out of the server's process, under the heap and
+// time limits the pool gives it, so a pathological file or a huge board costs this process and nobody
+// else (SPEC I2).
 import { runJob, type ExchangeJob } from './board-jobs.ts';
 import { serveJobs } from './import/pool.ts';
 

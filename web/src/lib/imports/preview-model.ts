@@ -9,10 +9,11 @@ import {
   type ImportWarning,
   type ImportWarningCode,
   type OrganisationDto,
+  type PlanGraphEventJson,
   type PlanItemJson,
   type PlanJson,
 } from '@soplan/shared';
-import { t, type MessageKey } from '../i18n/i18n.svelte.ts';
+import { i18n, t, type MessageKey } from '../i18n/i18n.svelte.ts';
 
 /** A section or a subsection of a plan with its derived number and its items numbered under it. */
 export interface NumberedGroup {
@@ -58,22 +59,57 @@ const NEEDS: Partial<Record<ImportWarningCode, string[]>> = {
 const warningKey = (code: ImportWarningCode): MessageKey => `import.warning.${code}` as const;
 const warningKindKey = (code: ImportWarningCode): MessageKey => `import.warningKind.${code}` as const;
 
-/** «Таблица 1, строка 12», «Таблица 2, столбец 3», «Пункт 1.2», or '' when the warning is about the whole document. */
-export function warningPlace(where: ImportWarning['where']): string {
+/** «Сентябрь 2021» for '2021-09'. */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const name = new Date(y, m - 1, 1).toLocaleDateString(i18n.current === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' });
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The number the server gives a plan-graph's event in warnings: «<month>.<k>», the month counted
+ * among the months that have events (in order), the event counted within its month in the plan's order.
+ */
+export function planGraphEventNumbers(events: readonly PlanGraphEventJson[]): Map<PlanGraphEventJson, string> {
+  const months = [...new Set(events.map((e) => e.month))].sort();
+  const inMonth = new Map<string, number>();
+  const numbers = new Map<PlanGraphEventJson, string>();
+  for (const e of events) {
+    const k = (inMonth.get(e.month) ?? 0) + 1;
+    inMonth.set(e.month, k);
+    numbers.set(e, `${months.indexOf(e.month) + 1}.${k}`);
+  }
+  return numbers;
+}
+
+/** «Сентябрь 2021, мероприятие 1» for a plan-graph event's number, or null when it names no event of the plan. */
+function eventPlace(item: string, events: readonly PlanGraphEventJson[]): string | null {
+  const match = /^(\d+)\.(\d+)$/.exec(item);
+  if (!match) return null;
+  const month = [...new Set(events.map((e) => e.month))].sort()[Number(match[1]) - 1];
+  // «Сентябрь 2021», without the «г.» Russian dates add: the place is a label, not a date in a sentence.
+  return month ? t('import.where.event', { month: monthName(month).replace(/\s*г\.$/, ''), n: Number(match[2]) }) : null;
+}
+
+/**
+ * «Таблица 1, строка 12», «Таблица 2, столбец 3», «Пункт 1.2» (on a plan-graph, «Сентябрь 2021,
+ * мероприятие 1»), or '' when the warning is about the whole document.
+ */
+export function warningPlace(where: ImportWarning['where'], events?: readonly PlanGraphEventJson[]): string {
   const parts: string[] = [];
   if (where.table !== undefined) parts.push(t('import.where.table', { n: where.table }));
   if (where.row !== undefined) parts.push(t(parts.length ? 'import.where.row' : 'import.where.rowFirst', { n: where.row }));
   if (where.column !== undefined) parts.push(t(parts.length ? 'import.where.column' : 'import.where.columnFirst', { n: where.column }));
-  if (parts.length === 0 && where.item) parts.push(t('import.where.item', { number: where.item }));
+  if (parts.length === 0 && where.item) parts.push((events && eventPlace(where.item, events)) || t('import.where.item', { number: where.item }));
   return parts.join(', ');
 }
 
-/** The warning as one sentence: where, then what happened. */
-export function warningText(warning: ImportWarning): string {
+/** The warning as one sentence: where, then what happened. `events`: those of a plan-graph, whose numbers name months. */
+export function warningText(warning: ImportWarning, events?: readonly PlanGraphEventJson[]): string {
   const params = warning.params ?? {};
   const complete = (NEEDS[warning.code] ?? []).every((name) => params[name] !== undefined && params[name] !== '');
   const what = complete ? t(warningKey(warning.code), params) : warning.message;
-  const place = warningPlace(warning.where);
+  const place = warningPlace(warning.where, events);
   // The sentences start in lower case to follow the place; alone, they start with a capital.
   return place ? `${place}: ${what}` : what.charAt(0).toLocaleUpperCase() + what.slice(1);
 }

@@ -15,6 +15,33 @@ const TRANSIENT: ReadonlySet<string> = new Set(['import_busy', 'network', 'inter
 
 const byteSize = (text: string) => new Blob([text]).size;
 
+/** The same choices, whatever order their keys were set in. */
+function sameOptions(a: ImportOptions, b: ImportOptions): boolean {
+  return a.kind === b.kind && a.table === b.table && JSON.stringify(a.columns ?? null) === JSON.stringify(b.columns ?? null);
+}
+
+/** Why a correction of a preview was refused, in terms of the correction rather than of the document. */
+function correctionErrorMessage(e: unknown, source: ImportSource): string {
+  if (e instanceof ApiError && e.code === 'nothing_to_import') return t('import.error.correctionEmpty');
+  return importErrorMessage(e, source);
+}
+
+/** Refusals of the file itself, as opposed to the network or the server being busy. */
+const FILE_REFUSALS: ReadonlySet<string> = new Set(['unsupported_format', 'format_mismatch', 'corrupt_file', 'doctype_refused', 'nothing_to_import']);
+
+/**
+ * Why a file was refused, naming it: the two formats people most often bring (an old Word .doc, a
+ * PDF) get the way round instead of the list of formats.
+ */
+function readErrorMessage(e: unknown, source: ImportSource): string {
+  if (!('file' in source) || !(e instanceof ApiError) || !FILE_REFUSALS.has(e.code)) return importErrorMessage(e, source);
+  const name = source.file.name;
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  if (ext === 'doc' && e.code !== 'nothing_to_import') return t('import.error.doc', { name });
+  if (ext === 'pdf' && e.code !== 'nothing_to_import') return t('import.error.pdf', { name });
+  return t('import.error.named', { name, message: importErrorMessage(e, source) });
+}
+
 export class ImportManager {
   #phase = $state<ImportPhase>('choose');
   #source = $state.raw<ImportSource | null>(null);
@@ -27,11 +54,11 @@ export class ImportManager {
   /** A correction is being previewed: the previous preview stays on screen meanwhile. */
   #refreshing = $state(false);
   #organisations = $state.raw<OrganisationDto[]>([]);
-  /** Only what the user chose; the rest the server recognises. */
-  #options: ImportOptions = {};
-  /** The options the preview on screen was made with: a refused correction goes back to them. */
-  #shown: ImportOptions = {};
-  #titleEdited = false;
+  /** Only what the user chose; the rest the server recognises. Kept when a correction is refused, so the selects show it and it can be changed back. */
+  #options = $state.raw<ImportOptions>({});
+  /** The options the preview on screen was made with. */
+  #shown = $state.raw<ImportOptions>({});
+  #titleEdited = $state(false);
   #controller: AbortController | null = null;
   readonly #workspaceId: string;
 
@@ -69,6 +96,27 @@ export class ImportManager {
   get organisations(): OrganisationDto[] {
     return this.#organisations;
   }
+  /** The kind, table and column roles as the user chose them, which may differ from the preview's while it is stale. */
+  get kind(): BoardKind | null {
+    return this.#options.kind ?? this.#preview?.kind ?? null;
+  }
+  get table(): number | null {
+    return this.#options.table ?? this.#preview?.table ?? null;
+  }
+  columnRole(index: number): ColumnRole | undefined {
+    return this.#options.columns?.[index] ?? this.#preview?.columns.find((c) => c.index === index)?.role;
+  }
+  /**
+   * The preview on screen was not made with the choices now shown (the server refused them, or the
+   * question failed): nothing may be created from it until a question with these choices succeeds.
+   */
+  get stale(): boolean {
+    return this.#preview !== null && !sameOptions(this.#options, this.#shown);
+  }
+  /** The user changed something of the preview (title, kind, table, columns): closing would lose it. */
+  get changed(): boolean {
+    return this.#preview !== null && (this.#titleEdited || Object.keys(this.#options).length > 0);
+  }
   get title(): string {
     return this.#title;
   }
@@ -98,29 +146,41 @@ export class ImportManager {
   }
 
   setKind(kind: BoardKind): void {
-    if (!this.#preview || kind === this.#preview.kind) return;
+    if (!this.#preview || kind === this.kind) return;
     // Column roles differ by kind: the server assigns them afresh.
     const { columns: _, ...rest } = this.#options;
-    this.#options = { ...rest, kind };
-    void this.#ask();
+    this.#choose({ ...rest, kind });
   }
 
   setTable(table: number): void {
-    if (!this.#preview || table === this.#preview.table) return;
+    if (!this.#preview || table === this.table) return;
     const { columns: _, ...rest } = this.#options;
-    this.#options = { ...rest, table };
-    void this.#ask();
+    this.#choose({ ...rest, table });
   }
 
   setColumn(index: number, role: ColumnRole): void {
     const preview = this.#preview;
     if (!preview) return;
-    const columns: ColumnRole[] = Array.from({ length: Math.max(0, ...preview.columns.map((c) => c.index + 1)) }, () => 'ignore');
-    for (const c of preview.columns) columns[c.index] = c.role;
+    const length = Math.max(index + 1, this.#options.columns?.length ?? 0, ...preview.columns.map((c) => c.index + 1));
+    const columns: ColumnRole[] = Array.from({ length }, (_, i) => this.columnRole(i) ?? 'ignore');
     if (columns[index] === role) return;
     columns[index] = role;
     // The roles belong to this kind and this table: both are sent with them, so the server does not recognise others.
-    this.#options = { ...this.#options, kind: preview.kind, ...(preview.table !== null ? { table: preview.table } : {}), columns };
+    const kind = this.kind ?? preview.kind;
+    const table = this.table;
+    this.#choose({ ...this.#options, kind, ...(table !== null ? { table } : {}), columns });
+  }
+
+  /** New choices: back to those the preview on screen was made with needs no question (a refused role changed back). */
+  #choose(options: ImportOptions): void {
+    if (this.#preview && sameOptions(options, this.#shown)) {
+      this.#cancel();
+      this.#options = this.#shown;
+      this.#error = '';
+      this.#canRetry = false;
+      return;
+    }
+    this.#options = options;
     void this.#ask();
   }
 
@@ -142,7 +202,8 @@ export class ImportManager {
   /** Creates the board the preview shows, with the title as edited; the dialog then opens it. */
   async create(): Promise<BoardDto | null> {
     const preview = this.#preview;
-    if (!preview || this.#phase !== 'preview' || this.#refreshing) return null;
+    // A stale preview is not what the selects say: the board would not be the one the user chose.
+    if (!preview || this.#phase !== 'preview' || this.#refreshing || this.stale) return null;
     const title = this.#title.trim() || preview.title;
     this.#phase = 'creating';
     this.#error = '';
@@ -210,13 +271,14 @@ export class ImportManager {
       this.#phase = 'preview';
     } catch (e) {
       if (controller.signal.aborted) return;
-      this.#error = importErrorMessage(e, source);
       this.#canRetry = e instanceof ApiError && TRANSIENT.has(e.code);
-      // A correction refused for good is dropped (a retry sends a transient one again), and the
-      // selects show the preview's kind, table and roles again.
-      if (!this.#canRetry) this.#options = this.#shown;
-      if (this.#preview) this.#preview = { ...this.#preview };
-      else this.#phase = 'choose';
+      // A refused correction stays chosen (the preview is then stale and creates nothing): the user
+      // sees what was refused and can change it back or try another.
+      if (this.#preview) this.#error = correctionErrorMessage(e, source);
+      else {
+        this.#error = readErrorMessage(e, source);
+        this.#phase = 'choose';
+      }
     } finally {
       if (this.#controller === controller) {
         this.#controller = null;
