@@ -16,6 +16,7 @@
 // `{ name, message, stack }`, rebuilt as a plain Error whose stack is the child's: the log shows the
 // bug's place. An error no job caught comes as `{ crashed: error }`, and the child is stopped.
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ImportFailure, type ImportFailureJson } from './import-failure.ts';
 
@@ -72,6 +73,8 @@ type ChildMessage<Out> = Reply<Out> | { ready: true } | { crashed: ErrorJson };
  * inside the 8 MiB a Linux main thread gets. Where the system gives less, an overflow kills the child
  * with SIGSEGV instead of a RangeError — and fails the job the same way.
  */
+/** How much lower than the server's a child's scheduling priority is (nice +10). */
+const CHILD_NICENESS = 10;
 const STACK_KB = 4096;
 
 export class WorkerPool<In, Out> {
@@ -142,6 +145,15 @@ export class WorkerPool<In, Out> {
       // V8's fatal error report and a crash's stack go to the server's stderr, where its log goes.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Imports are background work: on a busy machine the server's own process, which answers
+    // everyone, goes first (a lower priority may fail where it is not allowed; the child then runs as it is).
+    if (child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, CHILD_NICENESS);
+      } catch {
+        // not permitted here: same priority as the server
+      }
+    }
     const slot: Slot<In, Out> = { child, ready: false, job: null, timer: null };
     this.#slots.add(slot);
     hold(child, false);
