@@ -2,6 +2,17 @@
 // `code` is stable and the web words the error from it and `params` in the reader's language;
 // `message` is English, for API users and logs, and is never shown as it is. A validation failure
 // lists `issues`, each with a stable code of its own (and its parameters, e.g. `{ maximum }`).
+/** Why a file could not be read for import (SPEC I3): what the import readers and recogniser answer. */
+export const IMPORT_FAILURE_CODES = [
+  'unsupported_format',
+  'format_mismatch',
+  'corrupt_file',
+  'archive_too_large',
+  'doctype_refused',
+  'nothing_to_import',
+  'import_too_complex',
+] as const;
+
 export const ERROR_CODES = [
   'bad_request',
   'invalid_json',
@@ -22,13 +33,7 @@ export const ERROR_CODES = [
   'organisation_exists',
   'last_owner',
   'payload_too_large',
-  'unsupported_format',
-  'format_mismatch',
-  'corrupt_file',
-  'archive_too_large',
-  'doctype_refused',
-  'nothing_to_import',
-  'import_too_complex',
+  ...IMPORT_FAILURE_CODES,
   'import_busy',
   'rate_limited',
   'internal',

@@ -21,9 +21,9 @@ import {
   type BoardKind,
   type Item,
 } from '@soplan/shared';
-import seedrandom from 'seedrandom';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { hostileDocuments } from '../helpers/hostile-documents.ts';
 
 const TODAY = '2022-01-15';
 
@@ -247,39 +247,9 @@ describe('the board JSON form', () => {
   });
 
   it('[B10][B4] any document, however hostile, exports without throwing, as a form that passes its own schema', () => {
-    const random = seedrandom('json');
-    const junk = (depth: number): unknown => {
-      const r = random();
-      if (depth > 2 || r < 0.3) return [null, 42, 'text', true, '2021-13', '2021-10', ['a', 1, null], { a: 1 }][Math.floor(random() * 8)];
-      if (r < 0.45) return new Y.Text('t');
-      if (r < 0.55) return new Y.XmlFragment();
-      if (r < 0.6) return new Y.XmlText('x');
-      const map = new Y.Map<unknown>();
-      for (const key of ['order', 'title', 'section', 'parent', 'month', 'date', 'status', 'responsibles', 'route', 'body', 'form', 'from', 'to', 'k0', 'k1']) {
-        if (random() < 0.6) map.set(key, junk(depth + 1));
-      }
-      return map;
-    };
-    for (let n = 0; n < 150; n++) {
-      const doc = new Y.Doc();
-      for (const root of [
-        'events',
-        'sections',
-        'items',
-        'meta',
-        'passport',
-        'stages',
-        'indicators',
-        'pairs',
-        'nominations',
-        'products',
-        'planSections',
-        'planItems',
-        'header',
-      ]) {
-        const map = doc.getMap<unknown>(root);
-        for (let i = 0; i < 3; i++) map.set(`k${i}`, junk(0));
-      }
+    let n = 0;
+    for (const doc of hostileDocuments('json', 150, 3)) {
+      n++;
       for (const kind of BOARD_KINDS) {
         const json = boardToJson(kind, 'Доска', doc, TODAY);
         expect(boardJson.safeParse(json).success, `${kind} #${n}`).toBe(true);

@@ -34,6 +34,7 @@ import {
 import seedrandom from 'seedrandom';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { hostileDocuments } from '../helpers/hostile-documents.ts';
 
 const TODAY = '2022-01-15';
 
@@ -448,39 +449,7 @@ describe('board items (what the indexer derives)', () => {
   });
 
   it('[B4] reads any document, however hostile, without throwing', () => {
-    const random = seedrandom('garbage');
-    const junk = (depth: number): unknown => {
-      const r = random();
-      if (depth > 2 || r < 0.3) return [null, 42, 'text', true, -1, NaN, '2021-13', ['a', 1, null], { a: 1 }][Math.floor(random() * 9)];
-      if (r < 0.5) return new Y.Text('t');
-      if (r < 0.6) return new Y.XmlFragment();
-      if (r < 0.7) return new Y.Array();
-      const map = new Y.Map<unknown>();
-      for (const key of ['order', 'title', 'section', 'parent', 'month', 'date', 'period', 'status', 'responsibles', 'route', 'body', 'form', 'x']) {
-        if (random() < 0.6) map.set(key, junk(depth + 1));
-      }
-      return map;
-    };
-    for (let n = 0; n < 200; n++) {
-      const doc = new Y.Doc();
-      for (const root of [
-        'events',
-        'sections',
-        'items',
-        'meta',
-        'passport',
-        'stages',
-        'indicators',
-        'pairs',
-        'nominations',
-        'products',
-        'planSections',
-        'planItems',
-        'header',
-      ]) {
-        const map = doc.getMap<unknown>(root);
-        for (let i = 0; i < 4; i++) map.set(`k${i}`, junk(0));
-      }
+    for (const doc of hostileDocuments('garbage', 200, 4)) {
       for (const kind of BOARD_KINDS) expect(() => boardItemsOf(kind, doc, TODAY)).not.toThrow();
       expect(() => readPlanGraph(doc, TODAY)).not.toThrow();
       expect(() => readRoadmap(doc)).not.toThrow();

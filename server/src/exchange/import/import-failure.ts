@@ -1,17 +1,8 @@
 // Why a file could not be read for import. Readers, the archive checks and the worker pool throw it;
 // it crosses the worker boundary as the plain object `toJSON()` gives (a class does not survive
 // structured cloning) and is rebuilt with `fromJSON`, and the HTTP layer maps its code to an AppError.
-import type { ErrorParams } from '@soplan/shared';
+import { IMPORT_FAILURE_CODES, type ErrorParams } from '@soplan/shared';
 
-export const IMPORT_FAILURE_CODES = [
-  'unsupported_format',
-  'format_mismatch',
-  'corrupt_file',
-  'archive_too_large',
-  'doctype_refused',
-  'nothing_to_import',
-  'import_too_complex',
-] as const;
 export type ImportFailureCode = (typeof IMPORT_FAILURE_CODES)[number];
 
 /** The serialisable form of an ImportFailure. */
