@@ -388,7 +388,7 @@ describe('import in the browser', () => {
     // Changed back: the preview on screen is the one for these choices again, and it creates.
     await titleRole.selectOption('title');
     await eventually(async () => (await error.count()) === 0, 'the error gone');
-    expect(await createButton.isEnabled()).toBe(true);
+    await eventually(() => createButton.isEnabled(), '«Создать доску» enabled again');
     await dialogOf(a.page).getByLabel('Название доски').fill('После отказа');
     await createButton.click();
     await a.page.waitForURL(/\/boards\/[a-z0-9]+$/);
