@@ -11,3 +11,4 @@ export * from './live.ts';
 export * from './responsibles.ts';
 export * from './dashboard.ts';
 export * from './imports.ts';
+export * from './document-settings.ts';

@@ -13,11 +13,14 @@ import {
   type ApiIssue,
   type BoardJson,
   type BoardKind,
+  type DocumentSettings,
 } from '@soplan/shared';
 import * as Y from 'yjs';
 import { issuesOf } from '../http/json.ts';
 import type { BuiltBoard } from '../workspaces/board-service.ts';
 import { boardItemList } from './export/board-items.ts';
+import { boardDocx } from './export/docx/index.ts';
+import type { ExportFormat } from './export/formats.ts';
 import { ImportFailure } from './import/import-failure.ts';
 import { runImport, type ImportJob } from './import/run-import.ts';
 
@@ -32,7 +35,7 @@ export type ExchangeJob =
   | { type: 'import'; job: ImportJob }
   | { type: 'create'; body: string; today: string }
   | { type: 'copy'; board: StoredParts; title: string; shiftYears: number; resetStatus: boolean; today: string }
-  | { type: 'export'; board: StoredParts; today: string }
+  | { type: 'export'; board: StoredParts; format: ExportFormat; settings: DocumentSettings; today: string }
   | { type: 'items'; board: StoredParts; today: string };
 
 export type CreateResult =
@@ -107,8 +110,10 @@ export async function runJob(job: ExchangeJob): Promise<unknown> {
       const json = boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today);
       return build(shiftBoardJson(json, { years: job.shiftYears, resetStatus: job.resetStatus }), job.title, job.today);
     }
-    case 'export':
-      return JSON.stringify(boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today));
+    case 'export': {
+      const json = boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today);
+      return job.format === 'json' ? JSON.stringify(json) : boardDocx(json, job.settings);
+    }
     case 'items':
       return JSON.stringify(boardItemList(job.board.kind, documentOf(job.board), job.today));
   }

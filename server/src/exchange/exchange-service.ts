@@ -2,7 +2,7 @@
 // in the exchange worker (SPEC I2): import previews, boards created from content or as copies,
 // JSON exports and item lists. It checks who may do what before any work, holds each person to two
 // jobs at a time, and maps what can go wrong to the API's errors. Previews store nothing (I1).
-import { IMPORT_LIMITS, type BoardDto, type ImportOptions } from '@soplan/shared';
+import { defaultDocumentSettings, IMPORT_LIMITS, type BoardDto, type ImportOptions } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type { BoardIndexer } from '../boards/indexer.ts';
 import { organisations, type Db } from '../db/index.ts';
@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import type { AccessEvents } from '../events.ts';
 import { createBoard, requireBoard, requireMembership, storedParts, type BuiltBoard } from '../workspaces/index.ts';
 import type { CreateResult, ExchangeJob } from './board-jobs.ts';
+import type { ExportFormat } from './export/formats.ts';
 import { ImportFailure } from './import/import-failure.ts';
 import { PoolBusy, PoolClosed, WorkerPool } from './import/pool.ts';
 import type { SourceInput } from './import/readers/index.ts';
@@ -98,11 +99,12 @@ export class ExchangeService {
     return createBoard(db, events, indexer, userId, workspaceId, { built });
   }
 
-  /** The board in the JSON form (SPEC B10), as JSON text, with its title for the download's name. */
-  async exportJson(userId: string, boardId: string): Promise<{ json: string; title: string }> {
+  /** The board as a file: its JSON form (SPEC B10) as text, or its DOCX as bytes, with its title for the download's name. */
+  async exportBoard(userId: string, boardId: string, format: ExportFormat): Promise<{ body: string | Uint8Array; title: string }> {
     const { board } = requireBoard(this.#deps.db, boardId, userId);
-    const json = (await this.#run(userId, { type: 'export', board: this.#stored(board), today: this.#deps.today() })) as string;
-    return { json, title: board.title };
+    const job: ExchangeJob = { type: 'export', board: this.#stored(board), format, settings: defaultDocumentSettings(), today: this.#deps.today() };
+    const body = (await this.#run(userId, job)) as string | Uint8Array;
+    return { body, title: board.title };
   }
 
   /** The board's items in board order (BoardItemDto[]) as JSON text. */

@@ -49,6 +49,9 @@ export function fileNameOf(title: string): string {
     })
     .join('');
   const safe = latin
+    // Dashes and quotes of Russian typography become plain ones before the rest of non-ASCII goes («2021–2022»).
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/[«»„“”]/g, '')
     .normalize('NFKD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/[\\/:*?"<>|%;,]+/g, ' ')

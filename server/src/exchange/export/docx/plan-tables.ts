@@ -1,0 +1,94 @@
+// The plan's table as a методист sets it: a header row repeated on every page, section rows spanning
+// the table, numbers derived from order (rule B6) — a roadmap's or a programme's plan — and a
+// plan-graph's events by month.
+import type { PlanGraphContentJson, PlanItemJson, PlanJson } from '@soplan/shared';
+import { Table, WidthType } from 'docx';
+import { numberPlan } from '../../import/recognise/plan-table.ts';
+import { clean, columnWidths, linesOf, tableRow, type CellSpec, type Layout } from './layout.ts';
+
+export const ROADMAP_COLUMNS = ['№ п/п', 'Наименование мероприятия', 'Сроки', 'Ответственный исполнитель', 'Ожидаемый результат'] as const;
+const ROADMAP_SHARES = [8, 34, 15, 19, 24];
+
+export const PLAN_GRAPH_COLUMNS = ['Месяц', 'Мероприятие', 'Форма', 'Дата', 'Ответственные', 'Партнёр'] as const;
+const PLAN_GRAPH_SHARES = [13, 31, 15, 11, 17, 13];
+
+const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
+
+/** «Сентябрь 2021» of `2021-09`. */
+export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]!} ${month.slice(0, 4)}`;
+
+/** `2021-09-15` as «15.09.2021». */
+export const russianDate = (iso: string): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
+
+const table = (layout: Layout, widths: number[], rows: ReturnType<typeof tableRow>[]) =>
+  new Table({ width: { size: layout.textWidth, type: WidthType.DXA }, columnWidths: widths, rows });
+
+/** A roadmap's table (and a programme's plan). */
+export function roadmapTable(layout: Layout, plan: PlanJson): Table {
+  const widths = columnWidths(layout, ROADMAP_SHARES);
+  const span = ROADMAP_COLUMNS.length;
+  const numbers = numberPlan(plan);
+  const rows = [
+    tableRow(
+      layout,
+      widths,
+      ROADMAP_COLUMNS.map((c) => ({ lines: [c] })),
+      true,
+    ),
+  ];
+  const sectionRow = (number: string, title: string) =>
+    tableRow(layout, widths, [{ lines: [`${number}. ${clean(title).replace(/\s+/g, ' ').trim()}`], bold: true, columnSpan: span }]);
+  const itemRow = (number: string, item: PlanItemJson) =>
+    tableRow(layout, widths, [
+      { lines: [number], centre: true },
+      { lines: linesOf(item.title) },
+      { lines: linesOf(item.period) },
+      { lines: item.responsibles.flatMap(linesOf) },
+      { lines: [...linesOf(item.result), ...item.evidence.flatMap(linesOf)] },
+    ]);
+  plan.sections.forEach((section, i) => {
+    rows.push(sectionRow(`${i + 1}`, section.title));
+    for (const item of section.items) rows.push(itemRow(numbers.get(item)!, item));
+    section.sections.forEach((sub, j) => {
+      rows.push(sectionRow(`${i + 1}.${section.items.length + j + 1}`, sub.title));
+      for (const item of sub.items) rows.push(itemRow(numbers.get(item)!, item));
+    });
+  });
+  if (plan.unplaced.length > 0) {
+    // the board shows them apart, numbered —.1 (rule B6); so does the document
+    rows.push(tableRow(layout, widths, [{ lines: ['Вне разделов'], bold: true, columnSpan: span }]));
+    plan.unplaced.forEach((item, k) => rows.push(itemRow(`—.${k + 1}`, item)));
+  }
+  return table(layout, widths, rows);
+}
+
+/** A plan-graph's table: each month's name merged down beside its events, dates as dd.mm.yyyy. */
+export function planGraphTable(layout: Layout, planGraph: PlanGraphContentJson): Table {
+  const widths = columnWidths(layout, PLAN_GRAPH_SHARES);
+  const rows = [
+    tableRow(
+      layout,
+      widths,
+      PLAN_GRAPH_COLUMNS.map((c) => ({ lines: [c] })),
+      true,
+    ),
+  ];
+  const months = new Map<string, PlanGraphContentJson['events']>();
+  for (const e of planGraph.events) months.set(e.month, [...(months.get(e.month) ?? []), e]);
+  for (const [month, events] of [...months].sort(([a], [b]) => a.localeCompare(b)))
+    events.forEach((e, k) => {
+      const cells: CellSpec[] = [
+        { lines: linesOf(e.title) },
+        { lines: linesOf(e.form) },
+        { lines: [russianDate(e.date)], centre: true },
+        { lines: e.responsibles.flatMap(linesOf) },
+        { lines: linesOf(e.partner) },
+      ];
+      rows.push(
+        k === 0
+          ? tableRow(layout, widths, [{ lines: [monthName(month)], bold: true, rowSpan: events.length }, ...cells])
+          : tableRow(layout, widths, cells, false, 1),
+      );
+    });
+  return table(layout, widths, rows);
+}

@@ -1,0 +1,42 @@
+// `GET /api/boards/:id/export?format=…` (issue 14): the file with its content type and a download
+// name from the board's title; members only, viewers too; an unknown format is a clear 400.
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { signedUp } from '../helpers/http-client.ts';
+import { newServer } from '../helpers/server.ts';
+import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
+
+const server = await newServer();
+const { owner, id: workspaceId } = await newWorkspace(server);
+const content = {
+  format: 'soplan-board',
+  version: 1,
+  kind: 'roadmap',
+  title: 'План мероприятий 2021–2022',
+  roadmap: { sections: [{ title: 'Организационное обеспечение', items: [{ title: 'Семинар', period: 'Октябрь 2021', responsibles: ['МОУ ГЦРО'] }] }] },
+};
+const board = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title: content.title, content })).body;
+
+describe('export as a file', () => {
+  it('DOCX: a Word document named after the board, with the plan in it; a viewer may export it', async () => {
+    const viewer = await joinWithRole(server, owner.client, workspaceId, 'viewer');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=docx`, {
+      headers: { cookie: [...viewer.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Plan-meropriyatij-2021-2022\.docx"; filename\*=UTF-8''/);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    expect(xml).toContain('Семинар');
+    expect(xml).toContain('Октябрь 2021');
+  });
+
+  it('an unknown format is 400 naming the formats; a stranger sees no board', async () => {
+    const bad = await owner.client.get(`/api/boards/${board.id}/export?format=doc`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0]).toMatchObject({ path: 'format', code: 'invalid_option', params: { options: 'json, docx' } });
+    const stranger = await signedUp(server.client());
+    expect((await stranger.client.get(`/api/boards/${board.id}/export?format=docx`)).status).toBe(404);
+  });
+});
