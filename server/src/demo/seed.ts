@@ -6,9 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { members, organisations, users, workspaces, type Db } from '../db/index.ts';
 import type { BoardIndexer } from '../boards/indexer.ts';
-import { build } from '../exchange/board-jobs.ts';
 import { boardRow, insertBoard } from '../workspaces/index.ts';
-import { demoBoards } from './boards.ts';
 
 export const DEMO_LOGIN = { email: 'demo@soplan.local', password: 'soplan-demo' } as const;
 export const DEMO_WORKSPACE_NAME = 'Педагог для всех';
@@ -38,11 +36,13 @@ export async function seedDemo(db: Db, indexer: BoardIndexer, now = Date.now()):
   const userIds = PEOPLE.map(() => newId());
   const workspaceId = newId();
   const today = todayIso(new Date(now));
+  // The import pipeline and the board builder load only when the demo is seeded, never on an ordinary start.
+  const [{ demoBoards }, { build }] = await Promise.all([import('./boards.ts'), import('../exchange/build-board.ts')]);
   const contents = await demoBoards(
     ORGANISATIONS.map((o) => ({ name: o.name, partner: o.partner })),
     today,
   );
-  // Built as a board created from an import's content is (exchange/board-jobs.ts), here at start.
+  // Built as a board created from an import's content is (exchange/build-board.ts), here at start.
   const built = contents.map((content, i) => ({
     row: boardRow(workspaceId, userIds[0]!, content.kind, content.title, now + i),
     board: build(content, content.title, today),

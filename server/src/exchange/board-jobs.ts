@@ -1,27 +1,15 @@
-// Board work that costs time in proportion to a board's size, run in the exchange worker (never on
-// the event loop everyone shares, SPEC I2, B10): reading a board JSON body and building its document,
+// Board work that costs time in proportion to a board's size, run in the exchange worker process (never in
+// the server process everyone shares, SPEC I2, B10): reading a board JSON body and building its document,
 // copying a board, its JSON export and its list of items. Each job gets the board's stored parts (its
-// snapshot and logged updates) and answers bytes or JSON text, which cross the thread boundary cheaply.
-import {
-  boardFromJson,
-  boardItemsOf,
-  boardToJson,
-  createBoardBody,
-  shiftBoardJson,
-  SYNC_LIMITS,
-  upgradeTypedFields,
-  type ApiIssue,
-  type BoardJson,
-  type BoardKind,
-  type DocumentSettings,
-} from '@soplan/shared';
+// snapshot and logged updates) and answers bytes or JSON text, which cross the process boundary cheaply.
+import { boardToJson, createBoardBody, shiftBoardJson, type ApiIssue, type BoardKind, type DocumentSettings } from '@soplan/shared';
 import * as Y from 'yjs';
 import { issuesOf } from '../http/json.ts';
 import type { BuiltBoard } from '../workspaces/board-service.ts';
+import { build } from './build-board.ts';
 import { boardItemList } from './export/board-items.ts';
 import { boardDocx } from './export/docx/index.ts';
 import type { ExportFormat } from './export/formats.ts';
-import { ImportFailure } from './import/import-failure.ts';
 import { runImport, type ImportJob } from './import/run-import.ts';
 
 /** A board as stored: its snapshot and the updates logged after it, in order. */
@@ -44,33 +32,10 @@ export type CreateResult =
   | { type: 'copy'; from: string; title?: string; shiftYears: number; resetStatus: boolean }
   | { type: 'built'; board: BuiltBoard };
 
-/**
- * How many structs a new board's document may hold: a margin under the sync bound (L6), so the
- * board can still be edited after it is created.
- */
-export const MAX_NEW_BOARD_STRUCTS = Math.floor(SYNC_LIMITS.documentStructs * 0.75);
-
-const structsIn = (doc: Y.Doc) => [...doc.store.clients.values()].reduce((n, structs) => n + structs.length, 0);
-
 function documentOf(board: StoredParts): Y.Doc {
   const doc = new Y.Doc();
   for (const part of board.parts) Y.applyUpdate(doc, part);
   return doc;
-}
-
-/** Builds the document of a board in the JSON form, refused when it would not leave room to edit it. */
-export function build(content: BoardJson, title: string, today: string): BuiltBoard {
-  const doc = boardFromJson({ ...content, title });
-  upgradeTypedFields(content.kind, doc);
-  const structs = structsIn(doc);
-  if (structs > MAX_NEW_BOARD_STRUCTS)
-    throw new ImportFailure('import_too_complex', `The board would hold ${structs} structs, more than a new board may (${MAX_NEW_BOARD_STRUCTS})`, {
-      structs,
-      maxStructs: MAX_NEW_BOARD_STRUCTS,
-    });
-  const built = { kind: content.kind, title, update: Y.encodeStateAsUpdate(doc), items: boardItemsOf(content.kind, doc, today) };
-  doc.destroy();
-  return built;
 }
 
 function create(body: string, today: string): CreateResult {

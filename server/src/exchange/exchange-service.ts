@@ -90,7 +90,7 @@ export class ExchangeService {
     const { board } = requireBoard(db, copy.from, userId);
     const built = (await this.#run(userId, {
       type: 'copy',
-      board: { kind: board.kind, title: board.title, parts: storedParts(db, board.id) },
+      board: this.#stored(board),
       title: copy.title ?? board.title,
       shiftYears: copy.shiftYears,
       resetStatus: copy.resetStatus,

@@ -164,8 +164,8 @@ export class Limits implements SyncHook {
       return refuse('refused an update that leaves too many deletions waiting for missing structs', { pendingDeletes: cost.pendingDeletes });
     // Only what adds items is held to the size bound: deletions always pass, so a full board can be
     // repaired, and so does an update the board already holds (a provider resends what it sent).
-    if (cost.newItems > 0 && structsIn(doc) + cost.newItems > l.documentStructs)
-      return refuse('refused an update that grows the board past its size limit', { structs: structsIn(doc) });
+    if (cost.newItems > 0 && documentStructs(doc) + cost.newItems > l.documentStructs)
+      return refuse('refused an update that grows the board past its size limit', { structs: documentStructs(doc) });
     // An update with nothing in it (the empty sync step 2 every client answers the server's step 1
     // with) costs nothing to apply: budgets never refuse it, so a busy board still lets people in.
     if (structs === 0) return null;
@@ -221,7 +221,7 @@ function bump(counts: Map<string, number>, key: string, by: number): void {
 }
 
 /** Structs a document holds (items and GC ranges), summed per client: cheap, a few hundred clients at most. */
-function structsIn(doc: Y.Doc): number {
+export function documentStructs(doc: Y.Doc): number {
   let total = 0;
   for (const structs of doc.store.clients.values()) total += structs.length;
   return total;

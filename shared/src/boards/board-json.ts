@@ -187,8 +187,15 @@ const common = {
   document: documentHeaderJson.default(documentHeaderJson.parse({})),
 };
 
-const planEntries = (plan: PlanJson) =>
-  plan.unplaced.length + plan.sections.reduce((n, s) => n + 1 + s.items.length + s.sections.reduce((m, x) => m + 1 + x.items.length, 0), 0);
+/** A plan's sections (subsections too) and items (unplaced ones too). */
+export const planCounts = (plan: PlanJson): { sections: number; items: number } => ({
+  sections: plan.sections.reduce((n, s) => n + 1 + s.sections.length, 0),
+  items: plan.unplaced.length + plan.sections.reduce((n, s) => n + s.items.length + s.sections.reduce((m, x) => m + x.items.length, 0), 0),
+});
+const planEntries = (plan: PlanJson) => {
+  const { sections, items } = planCounts(plan);
+  return sections + items;
+};
 const richEntries = (blocks: readonly RichBlockJson[]) => blocks.reduce((n, b) => n + 1 + ('items' in b ? b.items.length : 0), 0);
 
 /** Everything a board of the form holds, counted once: what the whole-board bound is measured in. */

@@ -1,12 +1,7 @@
 // What a preview counts of the board it will create: sections (with subsections, a plan-graph's
 // months), items (roadmap and plan items, events, stages, pairs' steps, products...) and the fields
 // kept around them (the document header, the passport, rich-text sections).
-import type { BoardJson, ImportCounts, PlanJson } from '@soplan/shared';
-
-const planCounts = (plan: PlanJson) => ({
-  sections: plan.sections.reduce((n, s) => n + 1 + s.sections.length, 0),
-  items: plan.unplaced.length + plan.sections.reduce((n, s) => n + s.items.length + s.sections.reduce((m, x) => m + x.items.length, 0), 0),
-});
+import { planCounts, type BoardJson, type ImportCounts } from '@soplan/shared';
 
 export function countsOf(content: BoardJson, warnings: number): ImportCounts {
   const header = Object.values(content.document).filter(Boolean).length;

@@ -28,7 +28,7 @@ export interface PreambleResult {
  * Reads the document header from the paragraphs (all of the document's, in order). The приказ is
  * recognised only when its «ПРИКАЗ» line is there; the authority is the caps lines above it.
  */
-export function readDocumentHeader(paragraphs: readonly Paragraph[]): PreambleResult {
+export function recogniseDocumentHeader(paragraphs: readonly Paragraph[]): PreambleResult {
   const header = emptyDocumentHeader();
   const used = new Set<number>();
   const texts = paragraphs.map((p) => paragraphText(p).trim());

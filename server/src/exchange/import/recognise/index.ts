@@ -19,7 +19,7 @@ import {
 import { ImportFailure } from '../import-failure.ts';
 import { paragraphText, type Paragraph, type SourceDocument, type Table } from '../source-document.ts';
 import { assignRoles, findHeader, type HeaderInfo } from './columns.ts';
-import { boardTitle, readDocumentHeader, readTitle, tidyTitle } from './document-header.ts';
+import { boardTitle, recogniseDocumentHeader, readTitle, tidyTitle } from './document-header.ts';
 import { gridOf, type Grid } from './grid.ts';
 import { academicYearIn, readPlanGraphTable, type Organisation } from './plan-graph.ts';
 import { numberPlan, readPlanTable } from './plan-table.ts';
@@ -114,7 +114,7 @@ export function recognise(source: SourceDocument, options: ImportOptions, contex
     });
   }
 
-  const documentHeader = readDocumentHeader(paragraphs);
+  const documentHeader = recogniseDocumentHeader(paragraphs);
   const docTitle = readTitle(paragraphs, documentHeader.used);
   const programmeSignals = paragraphs.filter((p) => {
     const t = paragraphText(p).trim();
