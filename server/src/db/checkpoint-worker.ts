@@ -4,7 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const { file, intervalMs } = workerData as { file: string; intervalMs: number };
-const db = new Database(file);
+let db: Database.Database;
+try {
+  db = new Database(file);
+} catch {
+  // The server closed, and its data directory went, before this thread started: nothing to
+  // checkpoint. Said as stopped, so a close waiting for it ends.
+  parentPort?.postMessage('stopped');
+  process.exit(0);
+}
 db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
   try {
