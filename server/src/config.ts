@@ -26,6 +26,10 @@ const envSchema = z.object({
   SYNC_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(400),
   /** Milliseconds per second the server may spend applying one account's updates, over all its connections (rule L7). */
   SYNC_USER_APPLY_MS_PER_SECOND: z.coerce.number().int().min(1).default(100),
+  /** LibreOffice's command for PDF export; looked up on PATH unless it holds a slash. Missing: the PDF export says how to install it. */
+  LIBREOFFICE_COMMAND: z.string().min(1).default('soffice'),
+  /** How long one PDF conversion may take before LibreOffice is killed. */
+  PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });
@@ -46,6 +50,8 @@ export interface Config {
   syncMaxConnectionsPerUser: number;
   syncMaxConnectionsPerIp: number;
   syncUserApplyMsPerSecond: number;
+  libreOfficeCommand: string;
+  pdfTimeoutMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -72,5 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncMaxConnectionsPerUser: e.SYNC_MAX_CONNECTIONS_PER_USER,
     syncMaxConnectionsPerIp: e.SYNC_MAX_CONNECTIONS_PER_IP,
     syncUserApplyMsPerSecond: e.SYNC_USER_APPLY_MS_PER_SECOND,
+    libreOfficeCommand: e.LIBREOFFICE_COMMAND,
+    pdfTimeoutMs: e.PDF_TIMEOUT_MS,
   };
 }

@@ -30,6 +30,9 @@ const STATUS: Record<ErrorCode, number> = {
   nothing_to_import: 422,
   import_too_complex: 422,
   import_busy: 503,
+  pdf_unavailable: 503,
+  export_failed: 502,
+  export_timeout: 504,
   rate_limited: 429,
   internal: 500,
 };

@@ -13,10 +13,11 @@ import { LoginLimits } from './auth/accounts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, sessions, startCheckpointer } from './db/index.ts';
 import { BoardIndexer } from './boards/indexer.ts';
+import { CalendarFeeds, FEED_PATH } from './calendars/index.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AccessEvents } from './events.ts';
-import { ExchangeService } from './exchange/index.ts';
-import { createApi } from './http/index.ts';
+import { ExchangeService, ExportJobs } from './exchange/index.ts';
+import { createApi, createFeedApp } from './http/index.ts';
 import { LiveFeed } from './live/index.ts';
 import { WorkspacePresence } from './live/presence.ts';
 import { SyncServer, type SyncOptions } from './sync/index.ts';
@@ -61,15 +62,27 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const presence = new WorkspacePresence();
   const sync = new SyncServer({ db, config, log, events, indexer, presence, limits: options.syncLimits });
   const online = (workspaceId: string) => presence.online(workspaceId);
-  const exchange = new ExchangeService({ db, events, indexer, log, today });
-  const api = getRequestListener(
-    createApi({ db, config, log, events, online, today, indexer, exchange, loginLimits: new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour }) })
-      .fetch,
+  // Links in a board's one-off calendar point here when no public URL is configured (known once listening).
+  let selfUrl = '';
+  const calendars = new CalendarFeeds({ db, today, origin: () => config.publicUrl?.origin ?? selfUrl });
+  const boardCalendar = (userId: string, boardId: string) => calendars.boardIcs(userId, boardId);
+  const exchange = new ExchangeService(
+    { db, events, indexer, log, today, calendar: boardCalendar },
+    { libreOfficeCommand: config.libreOfficeCommand, pdfTimeoutMs: config.pdfTimeoutMs },
   );
+  const exports = new ExportJobs(db, exchange);
+  const loginLimits = new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour });
+  const deps = { db, config, log, events, online, today, indexer, exchange, exports, calendars, loginLimits };
+  const api = getRequestListener(createApi(deps).fetch);
+  const feeds = getRequestListener(createFeedApp(deps).fetch);
   const web = await loadWebHandler(config.webBuildDir, log);
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    if (url.startsWith(`${FEED_PATH}/`)) {
+      void feeds(req, res);
+      return;
+    }
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || !web) {
       void api(req, res);
       return;
@@ -92,8 +105,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  selfUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: selfUrl,
     port,
     demoSeeded,
     sync,
@@ -101,6 +115,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     close: async () => {
       await live.close();
       await sync.close();
+      exports.close();
       await exchange.close();
       presence.close();
       indexer.close();

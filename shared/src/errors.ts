@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'payload_too_large',
   ...IMPORT_FAILURE_CODES,
   'import_busy',
+  'pdf_unavailable',
+  'export_failed',
+  'export_timeout',
   'rate_limited',
   'internal',
 ] as const;

@@ -12,3 +12,5 @@ export * from './responsibles.ts';
 export * from './dashboard.ts';
 export * from './imports.ts';
 export * from './document-settings.ts';
+export * from './calendar-feeds.ts';
+export * from './exports.ts';

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   manageTemplates: 'coordinator',
   manageOrganisations: 'coordinator',
   manageVocabulary: 'coordinator',
+  manageDocumentSettings: 'coordinator',
   manageMembers: 'coordinator',
   renameWorkspace: 'coordinator',
 } as const satisfies Record<string, Role>;

@@ -7,6 +7,7 @@ import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
 const server = await newServer();
+const cookieOf = (client: { cookies: Map<string, string> }) => ({ cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
 const { owner, id: workspaceId } = await newWorkspace(server);
 const content = {
   format: 'soplan-board',
@@ -32,10 +33,39 @@ describe('export as a file', () => {
     expect(xml).toContain('Октябрь 2021');
   });
 
+  it('PDF: the DOCX rendered by LibreOffice, A4; XLSX: a workbook', async () => {
+    const pdf = await fetch(`${server.url}/api/boards/${board.id}/export?format=pdf`, { headers: cookieOf(owner.client) });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/filename="Plan-meropriyatij-2021-2022\.pdf"/);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const xlsx = await fetch(`${server.url}/api/boards/${board.id}/export?format=xlsx`, { headers: cookieOf(owner.client) });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Object.keys(unzipSync(new Uint8Array(await xlsx.arrayBuffer())))).toContain('xl/workbook.xml');
+  });
+
+  it('E3: without LibreOffice the PDF is refused with the command that enables it (503), and every other format still works', async () => {
+    const bare = await newServer({ env: { LIBREOFFICE_COMMAND: '/nonexistent/soffice' } });
+    try {
+      const ws = await newWorkspace(bare);
+      const b = (await ws.owner.client.post(`/api/workspaces/${ws.id}/boards`, { kind: 'roadmap', title: content.title, content })).body;
+      const pdf = await ws.owner.client.get(`/api/boards/${b.id}/export?format=pdf`);
+      expect(pdf.status).toBe(503);
+      expect(pdf.body.error.code).toBe('pdf_unavailable');
+      expect(pdf.body.error.message).toContain('apt-get install -y libreoffice-writer-nogui fonts-liberation2');
+      for (const format of ['docx', 'xlsx', 'ics', 'json'])
+        expect((await fetch(`${bare.url}/api/boards/${b.id}/export?format=${format}`, { headers: cookieOf(ws.owner.client) })).status).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('an unknown format is 400 naming the formats; a stranger sees no board', async () => {
     const bad = await owner.client.get(`/api/boards/${board.id}/export?format=doc`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues[0]).toMatchObject({ path: 'format', code: 'invalid_option', params: { options: 'json, docx' } });
+    expect(bad.body.error.issues[0]).toMatchObject({ path: 'format', code: 'invalid_option', params: { options: 'docx, pdf, xlsx, ics, json' } });
     const stranger = await signedUp(server.client());
     expect((await stranger.client.get(`/api/boards/${board.id}/export?format=docx`)).status).toBe(404);
   });

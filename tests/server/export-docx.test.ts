@@ -1,14 +1,14 @@
 // The DOCX export of a board (issue 14): checked as a file — its XML (A4 and margins in twips, the
-// fonts, the repeated header row, rows kept whole, the stamps, a PAGE field from page 2) and its text
+// fonts, the repeated header row, rows kept whole, the stamps, a PAGE field from page 2 or 3, bold
+// labels, abbreviations, a programme's pairs, routes and nominations) and its text
 // read back with mammoth (every item with its number) — and imported back: the same plan.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { boardJson, defaultDocumentSettings, IMPORT_LIMITS, type BoardJson, type DocumentSettings, type PlanJson } from '@soplan/shared';
+import { numberPlan, boardJson, defaultDocumentSettings, IMPORT_LIMITS, type BoardJson, type DocumentSettings, type PlanJson } from '@soplan/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { boardDocx } from '../../server/src/exchange/export/docx/index.ts';
-import { numberPlan } from '../../server/src/exchange/import/recognise/plan-table.ts';
 import { runImport } from '../../server/src/exchange/import/run-import.ts';
 
 // mammoth is the server's dependency (its DOCX reader), not the tests': load it from there.
@@ -97,6 +97,20 @@ async function fullProgramme(): Promise<Extract<BoardJson, { kind: 'programme' }
     ],
     unplaced: [],
   };
+  board.programme.pairs = [
+    {
+      mentor: 'Иванова А.А.',
+      mentee: 'Петрова Б.Б.',
+      form: 'flash',
+      deficits: 'Планирование занятий',
+      route: [
+        { title: 'Посещение занятий наставника', period: 'Октябрь 2020 г.', status: 'done' },
+        { title: 'Открытое занятие', period: 'Декабрь 2020 г.', status: 'planned' },
+      ],
+    },
+    { mentor: 'Сидорова В.В.', mentee: 'Кузнецова Г.Г.', form: 'reverse', deficits: '', route: [] },
+  ];
+  board.programme.nominations = ['Лучший наставник', 'Педагогический дебют'];
   return board;
 }
 const planOf = (board: BoardJson) => (board.kind === 'roadmap' ? board.roadmap : board.kind === 'programme' ? board.programme.plan : null);
@@ -146,6 +160,43 @@ describe('the page as ГОСТ Р 7.0.97-2025 and the settings say', () => {
     const fromOne = sectPrs(parts(await boardDocx(nested, settings({ pageNumbersFrom: 1 })))('word/document.xml'))[0]!;
     expect(fromOne).not.toContain('<w:titlePg/>');
     expect(fromOne).not.toContain('w:type="first"');
+  });
+
+  it('page numbers from page 3 after a приказ page: the приказ’s page and the plan’s first page unnumbered', async () => {
+    const board = roadmap(nested.kind === 'roadmap' ? nested.roadmap : {}, ORDER);
+    const [order, plan, ...more] = sectPrs(parts(await boardDocx(board, settings({ pageNumbersFrom: 3 })))('word/document.xml'));
+    expect(more).toEqual([]);
+    for (const sect of [order, plan]) {
+      expect(sect).toContain('<w:titlePg/>');
+      expect(sect).toContain('<w:headerReference w:type="first"');
+    }
+    // from page 1, no page of either goes unnumbered
+    for (const sect of sectPrs(parts(await boardDocx(board, settings({ pageNumbersFrom: 1 })))('word/document.xml'))) {
+      expect(sect).not.toContain('<w:titlePg/>');
+      expect(sect).not.toContain('w:type="first"');
+    }
+  });
+
+  it('page numbers from page 3 without a приказ: the plan’s opening is page 1, its table starts page 2, both unnumbered', async () => {
+    const board = roadmap(nested.kind === 'roadmap' ? nested.roadmap : {}, { goal: 'Развитие наставничества' });
+    const docx = await boardDocx(board, settings({ pageNumbersFrom: 3 }));
+    const xml = parts(docx)('word/document.xml');
+    const [opening, table, ...more] = sectPrs(xml);
+    expect(more).toEqual([]);
+    for (const sect of [opening, table]) {
+      expect(sect).toContain('<w:titlePg/>');
+      expect(sect).toContain('w:orient="landscape"');
+    }
+    // the opening's section ends before the table: the table is the second section's
+    const firstBreak = xml.indexOf('<w:sectPr>');
+    expect(xml.indexOf('Развитие наставничества')).toBeGreaterThan(0);
+    expect(xml.indexOf('Развитие наставничества')).toBeLessThan(firstBreak);
+    expect(xml.indexOf('<w:tbl>')).toBeGreaterThan(firstBreak);
+    // a paragraph, not the table, starts the second section: LibreOffice hangs the first-page header on it
+    const sectionEnd = '</w:sectPr></w:pPr></w:p>';
+    expect(xml.slice(xml.indexOf(sectionEnd) + sectionEnd.length)).toMatch(/^<w:p[>/ ]/);
+    // from page 2 the opening shares the table's section, as before
+    expect(sectPrs(parts(await boardDocx(board, settings()))('word/document.xml'))).toHaveLength(1);
   });
 
   it('with a приказ page, only the document’s first page goes unnumbered and the plan’s pages carry numbers', async () => {
@@ -226,7 +277,7 @@ describe('the table', () => {
     for (const label of ['Сроки реализации', 'Актуальность', 'Цель', 'Задачи', 'Ожидаемые результаты']) expect(text).toContain(`\n\n${label}\n\n`);
     // empty passport fields are left out
     expect(text).not.toContain('Целевая категория');
-    expect(text).toContain(['Этап', 'Сроки', 'Содержание'].join('\n\n'));
+    expect(text).toContain(['Этап', 'Сроки', 'Основное содержание'].join('\n\n'));
     expect(text).toContain(`${programme.programme.stages[0]!.title}\n\n${programme.programme.stages[0]!.period}`);
     expect(text).toContain('План мероприятий\n\n№ п/п');
     expect(text).toContain('1. Подготовительный этап\n\n1.1\n\nАнкетирование педагогов\n\nСентябрь 2020 г.\n\nМДОУ № 5');
@@ -234,6 +285,50 @@ describe('the table', () => {
     for (const s of programme.programme.sections) expect(html).toContain(`<h1>${s.title.replace(/"/g, '&quot;')}</h1>`);
     expect(html).toContain('<ul><li>');
     expect(html).toContain('<strong>');
+  });
+
+  it('a programme’s mentor–mentee pairs with their form and deficits, each route (ИОМ) with its steps, and its nominations', async () => {
+    const docx = await boardDocx(await fullProgramme(), settings());
+    const text = await textOf(docx);
+    expect(text).toContain(
+      [
+        'Пары «наставник — наставляемый»',
+        'Наставник',
+        'Наставляемый',
+        'Форма наставничества',
+        'Профессиональные дефициты',
+        'Иванова А.А.',
+        'Петрова Б.Б.',
+        'флэш-наставничество',
+        'Планирование занятий',
+        'Сидорова В.В.',
+        'Кузнецова Г.Г.',
+        'реверсивное',
+      ].join('\n\n'),
+    );
+    // only a pair with a route gets one, under a heading naming the pair
+    expect(text).toContain(
+      [
+        'Индивидуальные образовательные маршруты (ИОМ)',
+        'Петрова Б.Б., наставник Иванова А.А.',
+        '№',
+        'Шаг маршрута',
+        'Сроки',
+        '1',
+        'Посещение занятий наставника',
+        'Октябрь 2020 г.',
+        '2',
+        'Открытое занятие',
+        'Декабрь 2020 г.',
+      ].join('\n\n'),
+    );
+    expect(text).not.toContain('Кузнецова Г.Г., наставник');
+    expect(text).toContain('Номинации\n\nЛучший наставник\n\nПедагогический дебют');
+    const html = await htmlOf(docx);
+    expect(html).toContain('<h2>Петрова Б.Б., наставник Иванова А.А.</h2>');
+    expect(html).toContain('<ul><li>Лучший наставник</li><li>Педагогический дебют</li></ul>');
+    // four columns: the pairs stay on the programme's portrait pages
+    expect(sectPrs(parts(docx)('word/document.xml'))[0]).toContain('w:orient="portrait"');
   });
 });
 
@@ -278,9 +373,41 @@ describe('the document around the plan', () => {
     expect(bare).not.toContain('УТВЕРЖД');
   });
 
-  it('«Цель» and «Задачи» from the header, a paragraph per task', async () => {
-    const text = await textOf(await boardDocx(roadmap({}, { goal: 'Развитие наставничества', tasks: 'Выявить дефициты\nОбучить наставников' }), settings()));
+  it('«Цель» and «Задачи» from the header, a paragraph per task, both labels bold', async () => {
+    const docx = await boardDocx(roadmap({}, { goal: 'Развитие наставничества', tasks: 'Выявить дефициты\nОбучить наставников' }), settings());
+    const text = await textOf(docx);
     expect(text).toContain(['Цель: Развитие наставничества', 'Задачи:', 'Выявить дефициты', 'Обучить наставников'].join('\n\n'));
+    const xml = parts(docx)('word/document.xml');
+    for (const label of ['Цель: ', 'Задачи:']) expect(xml).toContain(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${label}</w:t></w:r>`);
+    expect(xml).toMatch(/<w:r><w:t xml:space="preserve">Выявить дефициты<\/w:t><\/w:r>/);
+  });
+
+  it('the list of abbreviations after the tasks, a paragraph each', async () => {
+    const abbreviations = 'ДОО – дошкольная образовательная организация\nГЦРО – городской центр развития образования';
+    const docx = await boardDocx(
+      roadmap(nested.kind === 'roadmap' ? nested.roadmap : {}, {
+        goal: 'Развитие наставничества',
+        tasks: '1. Выявить дефициты\n2. Обучить наставников',
+        abbreviations,
+      }),
+      settings(),
+    );
+    const text = await textOf(docx);
+    expect(text).toContain(
+      [
+        'Задачи:',
+        '1. Выявить дефициты',
+        '2. Обучить наставников',
+        'Список сокращений:',
+        'ДОО – дошкольная образовательная организация',
+        'ГЦРО – городской центр развития образования',
+      ].join('\n\n'),
+    );
+    expect(text.indexOf('ГЦРО – городской')).toBeLessThan(text.indexOf('№ п/п'));
+    const back = await importDocx(docx);
+    expect(back.document.abbreviations).toBe(abbreviations);
+    expect(back.document.tasks).toBe('1. Выявить дефициты\n2. Обучить наставников');
+    expect(outline(planOf(back)!)).toEqual(outline(planOf(nested)!));
   });
 });
 
@@ -337,5 +464,15 @@ describe('round trip: the DOCX imported back gives the same plan', () => {
     expect(programmeBack.programme.passport).toEqual(programme.programme.passport);
     expect(programmeBack.programme.sections).toEqual(programme.programme.sections);
     expect(programmeBack.programme.products).toEqual(programme.programme.products);
+  });
+
+  it('a programme with stages, pairs and their routes: its plan and nominations (the other tables never read back as its plan)', async () => {
+    const programme = await fullProgramme();
+    const back = await importDocx(await boardDocx(programme, settings()));
+    if (back.kind !== 'programme') throw new Error('not a programme');
+    expect(programme.programme.stages.length).toBeGreaterThan(0);
+    expect(outline(back.programme.plan)).toEqual(outline(programme.programme.plan));
+    expect(back.programme.nominations).toEqual(programme.programme.nominations);
+    expect(back.programme.passport).toEqual(programme.programme.passport);
   });
 });

@@ -1,4 +1,5 @@
 // Regenerates the README's screenshots from a demo server: node tests/tools/readme-screenshots.ts
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,19 @@ try {
     await page.getByTestId(ready).first().waitFor();
     await page.getByTestId('connection').and(page.locator('[data-state="online"]')).waitFor();
     await page.screenshot({ path: path.join(out, file), fullPage: false });
+    if (file === 'roadmap.png') {
+      // The export menu, and the first page of the board's PDF beside it (rendered by pdftoppm).
+      await page.getByTestId('export').click();
+      await page.locator('#export-menu').waitFor();
+      await page.screenshot({ path: path.join(out, 'export-menu.png'), clip: { x: 640, y: 0, width: 640, height: 520 } });
+      await page.keyboard.press('Escape');
+      const boardId = new URL(page.url()).pathname.split('/').at(-1)!;
+      const pdf = await page.request.get(`/api/boards/${boardId}/export?format=pdf`);
+      const pdfPath = path.join(dataDir, 'roadmap.pdf');
+      fs.writeFileSync(pdfPath, await pdf.body());
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdfPath, path.join(dataDir, 'page')]);
+      for (const n of [1, 2]) fs.copyFileSync(path.join(dataDir, `page-${n}.png`), path.join(out, `export-pdf-page-${n}.png`));
+    }
     await page.goBack();
   }
   // One live change so the activity feed has a line, then the dashboard and the calendar.

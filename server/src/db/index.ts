@@ -12,4 +12,5 @@ export * as boards from './queries/boards.ts';
 export * as boardDocuments from './queries/board-documents.ts';
 export * as boardItems from './queries/board-items.ts';
 export * as boardActivity from './queries/board-activity.ts';
+export * as calendarFeeds from './queries/calendar-feeds.ts';
 export * as health from './queries/health.ts';

@@ -211,6 +211,32 @@ export const MIGRATIONS: Migration[] = [
     name: 'boards: templates offered in the new-board dialog',
     sql: `ALTER TABLE boards ADD COLUMN template INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 11,
+    name: "workspaces: how exported documents are laid out (the workspace's инструкция по делопроизводству)",
+    // NULL: the ГОСТ Р 7.0.97-2025 defaults (shared/src/document-settings.ts).
+    sql: `ALTER TABLE workspaces ADD COLUMN document_settings TEXT;`,
+  },
+  {
+    version: 12,
+    name: 'calendar feeds: secret subscription URLs, and a sequence per indexed item for the calendars that follow them',
+    // A feed's secret is stored only as its hash (like API tokens). target_id is the board or the
+    // workspace; NULL for «Мои задачи» across every workspace of the user. sequence counts the changes
+    // the index saw to an item, so a subscribed calendar updates an event instead of adding another.
+    sql: `
+      CREATE TABLE calendar_feeds (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        scope TEXT NOT NULL CHECK (scope IN ('board', 'workspace', 'mine')),
+        target_id TEXT,
+        secret_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER
+      );
+      CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, created_at);
+      ALTER TABLE board_items ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -1,6 +1,6 @@
 // Board work that costs time in proportion to a board's size, run in the exchange worker process (never in
 // the server process everyone shares, SPEC I2, B10): reading a board JSON body and building its document,
-// copying a board, its JSON export and its list of items. Each job gets the board's stored parts (its
+// copying a board, its exports (JSON, DOCX, XLSX; a PDF is this DOCX converted) and its list of items. Each job gets the board's stored parts (its
 // snapshot and logged updates) and answers bytes or JSON text, which cross the process boundary cheaply.
 import { boardToJson, createBoardBody, shiftBoardJson, type ApiIssue, type BoardKind, type DocumentSettings } from '@soplan/shared';
 import * as Y from 'yjs';
@@ -9,7 +9,7 @@ import type { BuiltBoard } from '../workspaces/board-service.ts';
 import { build } from './build-board.ts';
 import { boardItemList } from './export/board-items.ts';
 import { boardDocx } from './export/docx/index.ts';
-import type { ExportFormat } from './export/formats.ts';
+import { boardXlsx } from './export/xlsx/index.ts';
 import { runImport, type ImportJob } from './import/run-import.ts';
 
 /** A board as stored: its snapshot and the updates logged after it, in order. */
@@ -23,7 +23,7 @@ export type ExchangeJob =
   | { type: 'import'; job: ImportJob }
   | { type: 'create'; body: string; today: string }
   | { type: 'copy'; board: StoredParts; title: string; shiftYears: number; resetStatus: boolean; today: string }
-  | { type: 'export'; board: StoredParts; format: ExportFormat; settings: DocumentSettings; today: string }
+  | { type: 'export'; board: StoredParts; format: 'json' | 'docx' | 'xlsx'; settings: DocumentSettings; today: string }
   | { type: 'items'; board: StoredParts; today: string };
 
 export type CreateResult =
@@ -77,7 +77,8 @@ export async function runJob(job: ExchangeJob): Promise<unknown> {
     }
     case 'export': {
       const json = boardToJson(job.board.kind, job.board.title, documentOf(job.board), job.today);
-      return job.format === 'json' ? JSON.stringify(json) : boardDocx(json, job.settings);
+      if (job.format === 'json') return JSON.stringify(json);
+      return job.format === 'docx' ? boardDocx(json, job.settings) : boardXlsx(json, job.settings);
     }
     case 'items':
       return JSON.stringify(boardItemList(job.board.kind, documentOf(job.board), job.today));

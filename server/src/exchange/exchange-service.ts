@@ -2,15 +2,15 @@
 // in the exchange worker (SPEC I2): import previews, boards created from content or as copies,
 // JSON exports and item lists. It checks who may do what before any work, holds each person to two
 // jobs at a time, and maps what can go wrong to the API's errors. Previews store nothing (I1).
-import { defaultDocumentSettings, IMPORT_LIMITS, type BoardDto, type ImportOptions } from '@soplan/shared';
+import { IMPORT_LIMITS, type BoardDto, type ExportFormat, type ImportOptions } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type { BoardIndexer } from '../boards/indexer.ts';
 import { organisations, type Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import type { AccessEvents } from '../events.ts';
-import { createBoard, requireBoard, requireMembership, storedParts, type BuiltBoard } from '../workspaces/index.ts';
+import { createBoard, documentSettingsOf, requireBoard, requireMembership, storedParts, type BuiltBoard } from '../workspaces/index.ts';
 import type { CreateResult, ExchangeJob } from './board-jobs.ts';
-import type { ExportFormat } from './export/formats.ts';
+import { PDF_DEFAULTS, PdfConverter, PdfError } from './export/pdf/index.ts';
 import { ImportFailure } from './import/import-failure.ts';
 import { PoolBusy, PoolClosed, WorkerPool } from './import/pool.ts';
 import type { SourceInput } from './import/readers/index.ts';
@@ -25,7 +25,22 @@ export interface ExchangeServiceOptions {
   workers?: number;
   /** Jobs waiting for a worker before new ones are refused. */
   maxQueue?: number;
+  /** LibreOffice's command and time limit for PDF export. */
+  libreOfficeCommand?: string;
+  pdfTimeoutMs?: number;
 }
+
+/** A board written as a file, with its title for the download's name. */
+export interface ExportedFile {
+  body: string | Uint8Array;
+  title: string;
+}
+
+/** What an export is doing: building the document in the worker, or converting it to PDF. */
+export type ExportStage = 'building' | 'converting';
+
+/** The board's calendar as one ICS file (calendars/ writes it from the board index, in this process). */
+export type BoardCalendar = (userId: string, boardId: string) => string;
 
 export interface ExchangeDeps {
   db: Db;
@@ -33,6 +48,7 @@ export interface ExchangeDeps {
   indexer: BoardIndexer;
   log: Logger;
   today: () => string;
+  calendar: BoardCalendar;
 }
 
 /** A person's place among the jobs running: taken before a request's body is read, given back when it is answered. */
@@ -42,6 +58,8 @@ export class ExchangeService {
   readonly #deps: ExchangeDeps;
   readonly #pool: WorkerPool<ExchangeJob, unknown>;
   readonly #running = new Map<string, number>();
+  readonly #pdf: PdfConverter;
+  readonly #pdfTimeoutMs: number;
 
   constructor(deps: ExchangeDeps, options: ExchangeServiceOptions = {}) {
     this.#deps = deps;
@@ -52,6 +70,8 @@ export class ExchangeService {
       maxHeapMb: IMPORT_LIMITS.maxHeapMb,
       timeoutMs: IMPORT_LIMITS.maxMilliseconds,
     });
+    this.#pdfTimeoutMs = options.pdfTimeoutMs ?? PDF_DEFAULTS.timeoutMs;
+    this.#pdf = new PdfConverter({ command: options.libreOfficeCommand ?? PDF_DEFAULTS.command, timeoutMs: this.#pdfTimeoutMs });
   }
 
   /**
@@ -99,12 +119,37 @@ export class ExchangeService {
     return createBoard(db, events, indexer, userId, workspaceId, { built });
   }
 
-  /** The board as a file: its JSON form (SPEC B10) as text, or its DOCX as bytes, with its title for the download's name. */
-  async exportBoard(userId: string, boardId: string, format: ExportFormat): Promise<{ body: string | Uint8Array; title: string }> {
-    const { board } = requireBoard(this.#deps.db, boardId, userId);
-    const job: ExchangeJob = { type: 'export', board: this.#stored(board), format, settings: defaultDocumentSettings(), today: this.#deps.today() };
-    const body = (await this.#run(userId, job)) as string | Uint8Array;
-    return { body, title: board.title };
+  /**
+   * The board as a file (SPEC E1–E5): its JSON form, DOCX or XLSX built in the worker, its PDF converted
+   * from that DOCX by LibreOffice in this process's queue, or its calendar from the board index.
+   */
+  async exportBoard(userId: string, boardId: string, format: ExportFormat, onStage?: (stage: ExportStage) => void): Promise<ExportedFile> {
+    const { db, today } = this.#deps;
+    const { board } = requireBoard(db, boardId, userId);
+    if (format === 'ics') return { body: this.#deps.calendar(userId, boardId), title: board.title };
+    // Said before the worker is asked, so a PDF nobody can make costs no DOCX.
+    if (format === 'pdf' && !(await this.#pdf.available()))
+      throw this.#pdfError(new PdfError('pdf_unavailable', 'LibreOffice is not installed on this server'));
+    const job: ExchangeJob = {
+      type: 'export',
+      board: this.#stored(board),
+      format: format === 'pdf' ? 'docx' : format,
+      settings: documentSettingsOf(db, board.workspace_id),
+      today: today(),
+    };
+    const body = (await this.#run(userId, job, undefined, () => onStage?.('building'))) as string | Uint8Array;
+    if (format !== 'pdf') return { body, title: board.title };
+    onStage?.('converting');
+    try {
+      return { body: await this.#pdf.convert(body as Uint8Array), title: board.title };
+    } catch (error) {
+      throw error instanceof PdfError ? this.#pdfError(error) : error;
+    }
+  }
+
+  /** Whether PDF export works on this server (LibreOffice installed). */
+  pdfAvailable(): Promise<boolean> {
+    return this.#pdf.available();
   }
 
   /** The board's items in board order (BoardItemDto[]) as JSON text. */
@@ -113,12 +158,29 @@ export class ExchangeService {
     return (await this.#run(userId, { type: 'items', board: this.#stored(board), today: this.#deps.today() })) as string;
   }
 
-  close(): Promise<void> {
-    return this.#pool.close();
+  async close(): Promise<void> {
+    await Promise.all([this.#pool.close(), this.#pdf.close()]);
   }
 
   #stored(board: { id: string; kind: BuiltBoard['kind']; title: string }) {
     return { kind: board.kind, title: board.title, parts: storedParts(this.#deps.db, board.id) };
+  }
+
+  /** LibreOffice's refusals as the API's errors; the seconds of the limit go to the page. */
+  #pdfError(error: PdfError): AppError {
+    switch (error.code) {
+      case 'pdf_unavailable':
+        return new AppError('pdf_unavailable', 'PDF export needs LibreOffice: apt-get install -y libreoffice-writer-nogui fonts-liberation2');
+      case 'pdf_busy':
+        return new AppError('import_busy', 'Too many PDF exports are waiting; try again in a moment', {
+          params: { retryAfter: RETRY_AFTER },
+          headers: { 'Retry-After': String(RETRY_AFTER) },
+        });
+      case 'pdf_timeout':
+        return new AppError('export_timeout', error.message, { params: { seconds: Math.round(this.#pdfTimeoutMs / 1000) } });
+      case 'pdf_failed':
+        return new AppError('export_failed', error.message);
+    }
   }
 
   #take(userId: string): Ticket {
@@ -140,10 +202,10 @@ export class ExchangeService {
   }
 
   /** Runs a job in the worker under the user's ticket (taken here unless the request took it before reading its body). */
-  async #run(userId: string, job: ExchangeJob, ticket?: Ticket): Promise<unknown> {
+  async #run(userId: string, job: ExchangeJob, ticket?: Ticket, onStart?: () => void): Promise<unknown> {
     const release = ticket ?? this.#take(userId);
     try {
-      return await this.#pool.run(job);
+      return await this.#pool.run(job, onStart);
     } catch (error) {
       if (error instanceof ImportFailure) throw new AppError(error.code, error.message, error.params ? { params: error.params } : {});
       const busy = { params: { retryAfter: RETRY_AFTER }, headers: { 'Retry-After': String(RETRY_AFTER) } };

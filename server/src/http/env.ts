@@ -5,8 +5,10 @@ import type { LoginLimits } from '../auth/accounts.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { BoardIndexer } from '../boards/indexer.ts';
+import type { CalendarFeeds } from '../calendars/index.ts';
 import type { AccessEvents } from '../events.ts';
 import type { ExchangeService } from '../exchange/exchange-service.ts';
+import type { ExportJobs } from '../exchange/export-jobs.ts';
 import type { UserRow } from '../db/queries/users.ts';
 
 export interface Deps {
@@ -22,6 +24,10 @@ export interface Deps {
   indexer: BoardIndexer;
   /** Imports, board creation from content and copies, exports: the work sized by a file or a board. */
   exchange: ExchangeService;
+  /** Exports the page follows: a normal board's answered when ready, a big one's in the background (SPEC E5). */
+  exports: ExportJobs;
+  /** Calendar feeds: their owners' list, the ICS behind each secret URL, a board's one-off calendar. */
+  calendars: CalendarFeeds;
 }
 
 export type Auth = { via: 'session'; user: UserRow; sessionId: string } | { via: 'token'; user: UserRow; tokenId: string };

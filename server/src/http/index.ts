@@ -11,11 +11,13 @@ import { csrf } from './middleware/csrf.ts';
 import { authRoutes } from './routes/auth.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 
 export type { Deps } from './env.ts';
+export { createFeedApp } from './routes/feeds.ts';
 
 function errorResponse(e: AppError) {
   const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), ...(e.issues ? { issues: e.issues } : {}) } };
@@ -60,6 +62,7 @@ export function createApi(deps: Deps) {
   api.route('/', workspaceRoutes(deps));
   api.route('/', boardRoutes(deps));
   api.route('/', dashboardRoutes(deps));
+  api.route('/', feedRoutes(deps));
 
   api.notFound(() => errorResponse(new AppError('not_found', 'No such API route')));
   api.onError((err) => {

@@ -192,6 +192,19 @@ export const planCounts = (plan: PlanJson): { sections: number; items: number } 
   sections: plan.sections.reduce((n, s) => n + 1 + s.sections.length, 0),
   items: plan.unplaced.length + plan.sections.reduce((n, s) => n + s.items.length + s.sections.reduce((m, x) => m + x.items.length, 0), 0),
 });
+/** The derived numbers of a plan's items (rule B6): 1.1 for a section's own items, then its subsections continue the count, their items 1.3.1. */
+export function numberPlan(plan: PlanJson): Map<PlanItemJson, string> {
+  const numbers = new Map<PlanItemJson, string>();
+  plan.sections.forEach((s, i) => {
+    const n = `${i + 1}`;
+    s.items.forEach((item, k) => numbers.set(item, `${n}.${k + 1}`));
+    s.sections.forEach((sub, j) => {
+      const sn = `${n}.${s.items.length + j + 1}`;
+      sub.items.forEach((item, k) => numbers.set(item, `${sn}.${k + 1}`));
+    });
+  });
+  return numbers;
+}
 const planEntries = (plan: PlanJson) => {
   const { sections, items } = planCounts(plan);
   return sections + items;

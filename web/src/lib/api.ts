@@ -11,6 +11,12 @@ import type {
   TasksDto,
   WorkspaceItemDto,
   DemoDto,
+  CalendarFeedDto,
+  CreatedFeedDto,
+  DocumentSettings,
+  FeedScope,
+  ExportFormat,
+  ExportJobDto,
   ErrorBody,
   ErrorCode,
   ErrorParams,
@@ -141,6 +147,16 @@ export const api = {
 
   eventForms: (id: string) => request<string[]>('GET', `/workspaces/${id}/event-forms`),
   setEventForms: (id: string, forms: string[]) => request<string[]>('PUT', `/workspaces/${id}/event-forms`, { forms }),
+
+  startExport: (boardId: string, format: ExportFormat) => request<ExportJobDto>('POST', `/boards/${boardId}/exports`, { format }),
+  exportJob: (id: string) => request<ExportJobDto>('GET', `/exports/${id}`),
+
+  feeds: () => request<CalendarFeedDto[]>('GET', '/feeds'),
+  createFeed: (scope: FeedScope, id?: string) => request<CreatedFeedDto>('POST', '/feeds', id === undefined ? { scope } : { scope, id }),
+  revokeFeed: (id: string) => request<void>('DELETE', `/feeds/${id}`),
+
+  documentSettings: (id: string) => request<DocumentSettings>('GET', `/workspaces/${id}/document-settings`),
+  setDocumentSettings: (id: string, settings: DocumentSettings) => request<DocumentSettings>('PUT', `/workspaces/${id}/document-settings`, settings),
 
   dashboard: (id: string) => request<DashboardDto>('GET', `/workspaces/${id}/dashboard`),
   calendar: (id: string) => request<WorkspaceItemDto[]>('GET', `/workspaces/${id}/calendar`),

@@ -23,6 +23,8 @@ export interface BoardItemRow {
   /** The item's section, month or pair; null for rows indexed before the index knew it. */
   group_id: string | null;
   group_title: string;
+  /** How many changes the index has seen to the item since it was first indexed (a calendar's SEQUENCE). */
+  sequence: number;
 }
 export type WorkspaceItemRow = BoardItemRow & { board_title: string; board_kind: BoardKind };
 
@@ -64,7 +66,10 @@ export function write(db: Db, boardId: string, w: IndexWrite): void {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id, item_id) DO UPDATE SET position = excluded.position, title = excluded.title, period = excluded.period,
          period_kind = excluded.period_kind, start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status,
-         responsibles = excluded.responsibles, form = excluded.form, group_id = excluded.group_id, group_title = excluded.group_title`,
+         responsibles = excluded.responsibles, form = excluded.form, group_id = excluded.group_id, group_title = excluded.group_title,
+         sequence = board_items.sequence + (board_items.title IS NOT excluded.title OR board_items.period IS NOT excluded.period
+           OR board_items.start_date IS NOT excluded.start_date OR board_items.end_date IS NOT excluded.end_date OR board_items.status IS NOT excluded.status
+           OR board_items.responsibles IS NOT excluded.responsibles OR board_items.form IS NOT excluded.form OR board_items.group_title IS NOT excluded.group_title)`,
     );
     for (const { item: i, position } of w.upsert) {
       upsert.run(
@@ -109,4 +114,9 @@ export function ofWorkspace(db: Db, workspaceId: string): WorkspaceItemRow[] {
     `SELECT i.*, b.title AS board_title, b.kind AS board_kind FROM board_items i JOIN boards b ON b.id = i.board_id
      WHERE b.workspace_id = ? AND b.archived_at IS NULL ORDER BY b.created_at, b.id, i.position`,
   ).all(workspaceId) as WorkspaceItemRow[];
+}
+
+/** The board's item count at its last index (0 before the first). */
+export function itemCount(db: Db, boardId: string): number {
+  return (stmt(db, 'SELECT item_count FROM board_index_state WHERE board_id = ?').pluck().get(boardId) as number | undefined) ?? 0;
 }

@@ -30,6 +30,13 @@ export function rename(db: Db, id: string, name: string): void {
 export function eventForms(db: Db, id: string): string | null {
   return (stmt(db, 'SELECT event_forms FROM workspaces WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
 }
+/** How the workspace's exported documents are laid out, as stored (JSON), or null when it uses the ГОСТ defaults. */
+export function documentSettings(db: Db, id: string): string | null {
+  return (stmt(db, 'SELECT document_settings FROM workspaces WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+export function setDocumentSettings(db: Db, id: string, settings: string | null): void {
+  stmt(db, 'UPDATE workspaces SET document_settings = ? WHERE id = ?').run(settings, id);
+}
 export function setEventForms(db: Db, id: string, forms: string): void {
   stmt(db, 'UPDATE workspaces SET event_forms = ? WHERE id = ?').run(forms, id);
 }

@@ -54,6 +54,8 @@ interface Job<In, Out> {
   input: In;
   resolve: (value: Out) => void;
   reject: (error: unknown) => void;
+  /** Called when a child takes the job from the queue (a background export shows it as being built). */
+  onStart: (() => void) | undefined;
 }
 
 interface Slot<In, Out> {
@@ -90,12 +92,12 @@ export class WorkerPool<In, Out> {
   }
 
   /** Runs one job: the child gets a copy of the whole input (structured clone over IPC). */
-  run(input: In): Promise<Out> {
+  run(input: In, onStart?: () => void): Promise<Out> {
     if (this.#closed) return Promise.reject(new PoolClosed());
     const idle = [...this.#slots].find((s) => s.job === null);
     if (!idle && this.#slots.size >= this.#options.size && this.#queue.length >= this.#options.maxQueue) return Promise.reject(new PoolBusy());
     return new Promise<Out>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, input, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, input, resolve, reject, onStart });
       this.#dispatch();
     });
   }
@@ -127,6 +129,7 @@ export class WorkerPool<In, Out> {
       slot.timer = setTimeout(() => this.#fail(slot, this.#tooComplex(`took longer than ${this.#options.timeoutMs} ms`)), this.#options.timeoutMs);
       try {
         slot.child.send({ id: job.id, input: job.input });
+        job.onStart?.();
       } catch (error) {
         // the input could not be serialised: the job fails, the child is still good
         this.#finish(slot);

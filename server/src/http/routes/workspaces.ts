@@ -2,6 +2,7 @@ import {
   createInviteBody,
   createOrganisationBody,
   createWorkspaceBody,
+  documentSettingsJson,
   updateMemberBody,
   updateEventFormsBody,
   updateOrganisationBody,
@@ -59,6 +60,12 @@ export function workspaceRoutes({ db, events, exchange }: Deps) {
       const userId = uid(c);
       const { forms } = await readJson(c, updateEventFormsBody);
       return c.json(ws.setEventForms(db, userId, c.req.param('id'), forms));
+    })
+    .get('/workspaces/:id/document-settings', (c) => c.json(ws.getDocumentSettings(db, uid(c), c.req.param('id'))))
+    .put('/workspaces/:id/document-settings', async (c) => {
+      const userId = uid(c);
+      const settings = await readJson(c, documentSettingsJson);
+      return c.json(ws.setDocumentSettings(db, userId, c.req.param('id'), settings));
     })
     .get('/workspaces/:id/invites', (c) => c.json(ws.listInvites(db, uid(c), c.req.param('id'))))
     .post('/workspaces/:id/invites', async (c) => {

@@ -88,19 +88,23 @@ export function planRequisites(layout: Layout, header: DocumentHeader, approval:
   return out;
 }
 
-/** The plan's title, «Цель: …» and «Задачи:» with a paragraph per task. */
-export function planPreamble(layout: Layout, title: string, goal: string, tasks: string): Paragraph[] {
+/** The plan's title, «Цель: …», «Задачи:» with a paragraph per task, and the list of abbreviations. */
+export function planPreamble(layout: Layout, title: string, goal: string, tasks: string, abbreviations: string): Paragraph[] {
   const out: Paragraph[] = [];
   for (const line of linesOf(title)) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: runsOf(line, { bold: true }) }));
   out.push(empty());
+  const label = (text: string) => new TextRun({ text, bold: true });
   const goalText = linesOf(goal).join(' ');
-  if (goalText) out.push(bodyParagraph(layout, [new TextRun({ text: 'Цель: ', bold: true }), ...runsOf(goalText)]));
-  const taskLines = linesOf(tasks);
-  if (taskLines.length > 0) {
-    // not bold: a bold line under the bold title reads back as more of the title
-    out.push(bodyParagraph(layout, [new TextRun({ text: 'Задачи:' })]));
-    for (const line of taskLines) out.push(bodyParagraph(layout, runsOf(line)));
+  if (goalText) out.push(bodyParagraph(layout, [label('Цель: '), ...runsOf(goalText)]));
+  const lists: [string, string[]][] = [
+    ['Задачи:', linesOf(tasks)],
+    ['Список сокращений:', linesOf(abbreviations)],
+  ];
+  for (const [heading, lines] of lists) {
+    if (lines.length === 0) continue;
+    out.push(bodyParagraph(layout, [label(heading)]));
+    for (const line of lines) out.push(bodyParagraph(layout, runsOf(line)));
   }
-  if (goalText || taskLines.length > 0) out.push(empty());
+  if (out.length > 1) out.push(empty());
   return out;
 }

@@ -1,24 +1,22 @@
 // The plan's table as a методист sets it: a header row repeated on every page, section rows spanning
 // the table, numbers derived from order (rule B6) — a roadmap's or a programme's plan — and a
 // plan-graph's events by month.
-import type { PlanGraphContentJson, PlanItemJson, PlanJson } from '@soplan/shared';
+import {
+  documentDate as russianDate,
+  documentMonth as monthName,
+  numberPlan,
+  PLAN_GRAPH_COLUMNS,
+  ROADMAP_COLUMNS,
+  type PlanGraphContentJson,
+  type PlanItemJson,
+  type PlanJson,
+} from '@soplan/shared';
 import { Table, WidthType } from 'docx';
-import { numberPlan } from '../../import/recognise/plan-table.ts';
 import { clean, columnWidths, linesOf, tableRow, type CellSpec, type Layout } from './layout.ts';
 
-export const ROADMAP_COLUMNS = ['№ п/п', 'Наименование мероприятия', 'Сроки', 'Ответственный исполнитель', 'Ожидаемый результат'] as const;
 const ROADMAP_SHARES = [8, 34, 15, 19, 24];
 
-export const PLAN_GRAPH_COLUMNS = ['Месяц', 'Мероприятие', 'Форма', 'Дата', 'Ответственные', 'Партнёр'] as const;
 const PLAN_GRAPH_SHARES = [13, 31, 15, 11, 17, 13];
-
-const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
-
-/** «Сентябрь 2021» of `2021-09`. */
-export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]!} ${month.slice(0, 4)}`;
-
-/** `2021-09-15` as «15.09.2021». */
-export const russianDate = (iso: string): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
 
 const table = (layout: Layout, widths: number[], rows: ReturnType<typeof tableRow>[]) =>
   new Table({ width: { size: layout.textWidth, type: WidthType.DXA }, columnWidths: widths, rows });

@@ -1,24 +1,12 @@
 // A programme's body as a document: its passport as a two-column table, each rich-text section as a
-// heading and its blocks, then stages, indicators and products (its plan of events follows on
-// landscape pages, as a roadmap's table).
-import type { ProgrammeContentJson, RichBlockJson, RichRunJson } from '@soplan/shared';
+// heading and its blocks, then stages, indicators, the mentor–mentee pairs with their routes (ИОМ),
+// nominations and products (its plan of events follows on landscape pages, as a roadmap's table).
+import { DOCUMENT_MENTORING_FORM_LABELS, PASSPORT_LABELS, type ProgrammeContentJson, type RichBlockJson, type RichRunJson } from '@soplan/shared';
 import { HeadingLevel, Paragraph, Table, WidthType } from 'docx';
 import { bodyParagraph, columnWidths, empty, linesOf, runsOf, tableRow, type Layout } from './layout.ts';
 
 /** The numbering of ordered lists, defined once in the document; each list restarts it by instance. */
 export const ORDERED_LIST = 'soplan-ordered-list';
-
-const PASSPORT_LABELS: [keyof ProgrammeContentJson['passport'], string][] = [
-  ['developers', 'Разработчики'],
-  ['term', 'Сроки реализации'],
-  ['targetCategory', 'Целевая категория'],
-  ['legalBasis', 'Нормативно-правовая база'],
-  ['participants', 'Участники'],
-  ['relevance', 'Актуальность'],
-  ['goal', 'Цель'],
-  ['tasks', 'Задачи'],
-  ['expectedResults', 'Ожидаемые результаты'],
-];
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -99,13 +87,15 @@ export function programmeBody(layout: Layout, title: string, programme: Programm
   );
   const lists = { count: 0 };
   for (const section of programme.sections) out.push(heading(section.title, 1), ...blocks(layout, section.body, lists));
+  // No table but the plan's may read back as a plan (a title column with periods): an import takes
+  // the first such table for the programme's plan. Hence «Основное содержание», not «Содержание».
   if (programme.stages.length > 0)
     out.push(
       heading('Этапы реализации', 1),
       simpleTable(
         layout,
         [25, 20, 55],
-        ['Этап', 'Сроки', 'Содержание'],
+        ['Этап', 'Сроки', 'Основное содержание'],
         programme.stages.map((s) => [s.title, s.period, s.description]),
       ),
       empty(),
@@ -121,9 +111,45 @@ export function programmeBody(layout: Layout, title: string, programme: Programm
       ),
       empty(),
     );
-  if (programme.products.length > 0) {
-    out.push(heading('Продукты', 1));
-    for (const product of programme.products) out.push(new Paragraph({ bullet: { level: 0 }, children: runsOf(product) }));
+  if (programme.pairs.length > 0) out.push(...pairsOf(layout, programme.pairs));
+  if (programme.nominations.length > 0) out.push(heading('Номинации', 1), ...bullets(programme.nominations));
+  if (programme.products.length > 0) out.push(heading('Продукты', 1), ...bullets(programme.products));
+  return out;
+}
+
+const bullets = (lines: readonly string[]) => lines.map((line) => new Paragraph({ bullet: { level: 0 }, children: runsOf(line) }));
+
+/** The form of mentoring as the board names it (web i18n «mentoring.*»). */
+
+/**
+ * The mentor–mentee pairs as a table (four columns: a portrait page holds it), then each pair's
+ * individual route (ИОМ) under a heading naming the pair, its steps numbered with their periods.
+ */
+function pairsOf(layout: Layout, pairs: ProgrammeContentJson['pairs']): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    heading('Пары «наставник — наставляемый»', 1),
+    simpleTable(
+      layout,
+      [25, 25, 20, 30],
+      ['Наставник', 'Наставляемый', 'Форма наставничества', 'Профессиональные дефициты'],
+      pairs.map((p) => [p.mentor, p.mentee, DOCUMENT_MENTORING_FORM_LABELS[p.form], p.deficits]),
+    ),
+    empty(),
+  ];
+  const routed = pairs.filter((p) => p.route.length > 0);
+  if (routed.length > 0) out.push(heading('Индивидуальные образовательные маршруты (ИОМ)', 1));
+  for (const pair of routed) {
+    const names = [pair.mentee, pair.mentor && `наставник ${pair.mentor}`].map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    out.push(
+      heading(names.join(', ') || 'Маршрут', 2),
+      simpleTable(
+        layout,
+        [10, 60, 30],
+        ['№', 'Шаг маршрута', 'Сроки'],
+        pair.route.map((step, i) => [`${i + 1}`, step.title, step.period]),
+      ),
+      empty(),
+    );
   }
   return out;
 }

@@ -191,7 +191,8 @@ export function readTitle(paragraphs: readonly Paragraph[], skip: ReadonlySet<nu
       const next = texts[k]!;
       if (!next) continue;
       const continues = /^[\p{Ll}(«"„]/u.test(next) || isCaps(next) || (lineOf(paragraphs[k]!).bold && line.bold);
-      if (!continues || next.length > 250) break;
+      // a line ending in a colon («Задачи:») introduces what follows; it never continues a title
+      if (!continues || next.length > 250 || /:$/.test(next)) break;
       parts.push(next);
     }
     return tidyTitle(parts.join(' '));

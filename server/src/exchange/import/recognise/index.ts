@@ -6,6 +6,7 @@
 import {
   boardJson,
   namesOrganisation,
+  numberPlan,
   periodOf,
   type BoardJson,
   type BoardKind,
@@ -22,7 +23,7 @@ import { assignRoles, findHeader, type HeaderInfo } from './columns.ts';
 import { boardTitle, recogniseDocumentHeader, readTitle, tidyTitle } from './document-header.ts';
 import { gridOf, type Grid } from './grid.ts';
 import { academicYearIn, readPlanGraphTable, type Organisation } from './plan-graph.ts';
-import { numberPlan, readPlanTable } from './plan-table.ts';
+import { readPlanTable } from './plan-table.ts';
 import { readProgramme, targetOf } from './programme.ts';
 import { countsOf } from './counts.ts';
 import { norm } from './text.ts';

@@ -4,7 +4,7 @@
 // row; a «Сроки» cell spanning several rows that applies to each; several numbered мероприятия in one
 // cell, each its own item with its own period and responsible when the other cells list them line by
 // line; numbering in three levels (направление 1 → подраздел 1.1 → мероприятие 1.1.1).
-import { listOf, periodOf, type ColumnRole, type PlanItemJson, type PlanJson, type PlanSectionJson, type PlanSubsectionJson } from '@soplan/shared';
+import { listOf, numberPlan, periodOf, type ColumnRole, type PlanItemJson, type PlanJson, type PlanSectionJson, type PlanSubsectionJson } from '@soplan/shared';
 import { distinctCells, type Grid, type Slot } from './grid.ts';
 import { repeatsHeader, type HeaderInfo } from './columns.ts';
 import { cellLines, depthOf, joinLines, splitInlineNumbering, type Line } from './text.ts';
@@ -287,17 +287,3 @@ export function readPlanTable(input: PlanTableInput): PlanTableResult {
 }
 
 const academic = (input: PlanTableInput) => (input.academicYearStart !== undefined ? { academicYearStart: input.academicYearStart } : {});
-
-/** The derived numbers of a plan's items (rule B6): 1.1 for a section's own items, then its subsections continue the count, their items 1.3.1. */
-export function numberPlan(plan: PlanJson): Map<PlanItemJson, string> {
-  const numbers = new Map<PlanItemJson, string>();
-  plan.sections.forEach((s, i) => {
-    const n = `${i + 1}`;
-    s.items.forEach((item, k) => numbers.set(item, `${n}.${k + 1}`));
-    s.sections.forEach((sub, j) => {
-      const sn = `${n}.${s.items.length + j + 1}`;
-      sub.items.forEach((item, k) => numbers.set(item, `${sn}.${k + 1}`));
-    });
-  });
-  return numbers;
-}

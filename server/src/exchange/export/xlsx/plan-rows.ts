@@ -1,0 +1,79 @@
+// The rows of a plan's table as the DOCX has them (docx/plan-tables.ts): a roadmap's (and a
+// programme's plan) with section rows «1. …», «1.3. …» and items numbered from order (rule B6), the
+// items outside sections last under «Вне разделов»; a plan-graph's events by month.
+import {
+  DOCUMENT_STATUS_LABELS as STATUS_LABELS,
+  documentMonth as monthName,
+  numberPlan,
+  type PlanGraphContentJson,
+  type PlanItemJson,
+  type PlanJson,
+} from '@soplan/shared';
+import type { Column, Row } from './sheet.ts';
+import { linesOf, oneLine } from './text.ts';
+
+/** The roadmap's columns of the DOCX, and the item's status last: the workbook is a working file. */
+export const ROADMAP_COLUMNS: readonly Column[] = [
+  { header: '№ п/п', width: 10, centre: true },
+  { header: 'Наименование мероприятия', width: 48 },
+  { header: 'Сроки', width: 20 },
+  { header: 'Ответственный исполнитель', width: 28 },
+  { header: 'Ожидаемый результат', width: 34 },
+  { header: 'Статус', width: 16 },
+];
+
+export const PLAN_GRAPH_COLUMNS: readonly Column[] = [
+  { header: 'Месяц', width: 17 },
+  { header: 'Мероприятие', width: 44 },
+  { header: 'Форма', width: 20 },
+  { header: 'Дата', width: 13, centre: true },
+  { header: 'Ответственные', width: 26 },
+  { header: 'Партнёр', width: 20 },
+  { header: 'Статус', width: 16 },
+];
+
+const itemRow = (number: string, item: PlanItemJson): Row => ({
+  cells: [number, linesOf(item.title), linesOf(item.period), linesOf(...item.responsibles), linesOf(item.result, ...item.evidence), STATUS_LABELS[item.status]],
+});
+
+export function roadmapRows(plan: PlanJson): Row[] {
+  const numbers = numberPlan(plan);
+  const rows: Row[] = [];
+  plan.sections.forEach((section, i) => {
+    rows.push({ section: `${i + 1}. ${oneLine(section.title)}` });
+    for (const item of section.items) rows.push(itemRow(numbers.get(item)!, item));
+    section.sections.forEach((sub, j) => {
+      // a subsection continues the count of its section's own items (rule B6)
+      rows.push({ section: `${i + 1}.${section.items.length + j + 1}. ${oneLine(sub.title)}` });
+      for (const item of sub.items) rows.push(itemRow(numbers.get(item)!, item));
+    });
+  });
+  if (plan.unplaced.length > 0) {
+    rows.push({ section: 'Вне разделов' });
+    plan.unplaced.forEach((item, k) => rows.push(itemRow(`—.${k + 1}`, item)));
+  }
+  return rows;
+}
+
+/** A day of the calendar as Excel's date: midnight UTC, which exceljs writes as that day's whole serial number. */
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * A plan-graph's events by month, in month order. The month is written on each of its events
+ * rather than merged down beside them (as the DOCX does): a merged cell keeps its text in its first
+ * row only, so filtering or sorting would lose every other event's month.
+ */
+export function planGraphRows(planGraph: PlanGraphContentJson): Row[] {
+  const events = [...planGraph.events].sort((a, b) => a.month.localeCompare(b.month));
+  return events.map((e) => ({
+    cells: [
+      monthName(e.month),
+      linesOf(e.title),
+      linesOf(e.form),
+      e.date ? day(e.date) : '',
+      linesOf(...e.responsibles),
+      linesOf(e.partner),
+      STATUS_LABELS[e.status],
+    ],
+  }));
+}
