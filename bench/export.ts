@@ -10,57 +10,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { median, percentile, rssMiB, writeSection } from './measure.ts';
+import { sampleRequests } from './request-sampler.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const EVERY_MS = 10;
 const WINDOW_MS = 6000;
 const ITEMS = 1000;
-
-interface SamplerData {
-  url: string;
-  cookie: string;
-}
-
-// The other user's requests go from a worker thread, so the downloads in the main thread delay none.
-if (!isMainThread) {
-  const { url, cookie } = workerData as SamplerData;
-  const latencies: number[] = [];
-  let failed = 0;
-  const inflight = new Set<Promise<void>>();
-  const timer = setInterval(() => {
-    const started = performance.now();
-    const request = fetch(`${url}/api/workspaces`, { headers: { cookie } }).then(async (res) => {
-      await res.arrayBuffer();
-      if (res.ok) latencies.push(performance.now() - started);
-      else failed++;
-    });
-    inflight.add(request);
-    void request.finally(() => inflight.delete(request));
-  }, EVERY_MS);
-  parentPort!.once('message', async () => {
-    clearInterval(timer);
-    await Promise.allSettled([...inflight]);
-    parentPort!.postMessage({ latencies, failed });
-  });
-} else {
-  await main();
-}
-
-function sample(url: string, cookie: string) {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { url, cookie } satisfies SamplerData });
-  return {
-    stop: () =>
-      new Promise<{ latencies: number[]; failed: number }>((resolve) => {
-        worker.once('message', (result) => {
-          void worker.terminate();
-          resolve(result);
-        });
-        worker.postMessage('stop');
-      }),
-  };
-}
+await main();
 
 /** A roadmap of `items` items in sections of 20, with cells as long as real ones. */
 function roadmapContent(items: number) {
@@ -194,7 +151,7 @@ async function main() {
 
     // Another user's requests, calm and while 1 000-item DOCX, XLSX and PDF exports run back to back.
     const measureWhile = async (during: () => Promise<void>) => {
-      const sampler = sample(base, other);
+      const sampler = sampleRequests(base, other, EVERY_MS);
       await during();
       return sampler.stop();
     };

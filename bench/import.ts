@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { median, percentile, rssMiB, writeSection } from './measure.ts';
+import { sampleRequests } from './request-sampler.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** How often the other user asks for their workspaces, ms. */
@@ -19,54 +19,7 @@ const EVERY_MS = 10;
 /** How long each window of those requests lasts, with and without imports running, ms. */
 const WINDOW_MS = 6000;
 
-interface SamplerData {
-  url: string;
-  cookie: string;
-}
-
-// The other user's requests are sent from a worker thread, so neither the uploads nor the JSON
-// parsing of the previews in the main thread delays them.
-if (!isMainThread) {
-  const { url, cookie } = workerData as SamplerData;
-  const latencies: number[] = [];
-  let failed = 0;
-  const inflight = new Set<Promise<void>>();
-  const timer = setInterval(() => {
-    const started = performance.now();
-    const request = fetch(`${url}/api/workspaces`, { headers: { cookie } }).then(async (res) => {
-      await res.arrayBuffer();
-      if (res.ok) latencies.push(performance.now() - started);
-      else failed++;
-    });
-    inflight.add(request);
-    void request.finally(() => inflight.delete(request));
-  }, EVERY_MS);
-  parentPort!.once('message', async () => {
-    clearInterval(timer);
-    await Promise.allSettled([...inflight]);
-    parentPort!.postMessage({ latencies, failed });
-  });
-} else {
-  await main();
-}
-
-interface Sampler {
-  stop(): Promise<{ latencies: number[]; failed: number }>;
-}
-
-function sample(url: string, cookie: string): Sampler {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { url, cookie } satisfies SamplerData });
-  return {
-    stop: () =>
-      new Promise((resolve) => {
-        worker.once('message', (result) => {
-          void worker.terminate();
-          resolve(result);
-        });
-        worker.postMessage('stop');
-      }),
-  };
-}
+await main();
 
 async function main() {
   const { largeRoadmapDocx, twentyMebibyteDocx } = await import('../tests/helpers/import-fixtures.ts');
@@ -147,7 +100,7 @@ async function main() {
 
     // Another user's requests: first with nothing else running, then while 500-row imports run back to back.
     const measureWhile = async (during: () => Promise<void>) => {
-      const sampler = sample(base, other);
+      const sampler = sampleRequests(base, other, EVERY_MS);
       await during();
       return sampler.stop();
     };

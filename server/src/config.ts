@@ -1,5 +1,6 @@
 // The one place that reads the environment: validated once at start, fails fast with a clear message.
 import path from 'node:path';
+import { BACKGROUND_EXPORT_ITEMS } from '@soplan/shared';
 import { z } from 'zod';
 
 const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
@@ -30,6 +31,8 @@ const envSchema = z.object({
   LIBREOFFICE_COMMAND: z.string().min(1).default('soffice'),
   /** How long one PDF conversion may take before LibreOffice is killed. */
   PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Boards with more items than this are exported in the background (SPEC E5). */
+  EXPORT_BACKGROUND_ITEMS: z.coerce.number().int().min(0).default(BACKGROUND_EXPORT_ITEMS),
   /** Where the built SvelteKit app lives (its handler.js); absent means API only. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });
@@ -52,6 +55,7 @@ export interface Config {
   syncUserApplyMsPerSecond: number;
   libreOfficeCommand: string;
   pdfTimeoutMs: number;
+  exportBackgroundItems: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -80,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncUserApplyMsPerSecond: e.SYNC_USER_APPLY_MS_PER_SECOND,
     libreOfficeCommand: e.LIBREOFFICE_COMMAND,
     pdfTimeoutMs: e.PDF_TIMEOUT_MS,
+    exportBackgroundItems: e.EXPORT_BACKGROUND_ITEMS,
   };
 }

@@ -62,15 +62,12 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const presence = new WorkspacePresence();
   const sync = new SyncServer({ db, config, log, events, indexer, presence, limits: options.syncLimits });
   const online = (workspaceId: string) => presence.online(workspaceId);
-  // Links in a board's one-off calendar point here when no public URL is configured (known once listening).
-  let selfUrl = '';
-  const calendars = new CalendarFeeds({ db, today, origin: () => config.publicUrl?.origin ?? selfUrl });
-  const boardCalendar = (userId: string, boardId: string) => calendars.boardIcs(userId, boardId);
+  const calendars = new CalendarFeeds({ db, today });
   const exchange = new ExchangeService(
-    { db, events, indexer, log, today, calendar: boardCalendar },
+    { db, events, indexer, log, today, calendar: (userId, boardId, baseUrl) => calendars.boardIcs(userId, boardId, baseUrl) },
     { libreOfficeCommand: config.libreOfficeCommand, pdfTimeoutMs: config.pdfTimeoutMs },
   );
-  const exports = new ExportJobs(db, exchange);
+  const exports = new ExportJobs(db, exchange, log, { backgroundItems: config.exportBackgroundItems });
   const loginLimits = new LoginLimits({ signupsPerIpPerHour: config.signupsPerIpPerHour });
   const deps = { db, config, log, events, online, today, indexer, exchange, exports, calendars, loginLimits };
   const api = getRequestListener(createApi(deps).fetch);
@@ -105,9 +102,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  selfUrl = `http://${host}:${port}`;
   return {
-    url: selfUrl,
+    url: `http://${host}:${port}`,
     port,
     demoSeeded,
     sync,

@@ -28,7 +28,14 @@ export const documentSettingsJson = z.strictObject({
   marginRightMm: z.number().min(5).max(50).default(DOCUMENT_SETTINGS_DEFAULTS.marginRightMm),
   marginTopMm: z.number().min(5).max(50).default(DOCUMENT_SETTINGS_DEFAULTS.marginTopMm),
   marginBottomMm: z.number().min(5).max(50).default(DOCUMENT_SETTINGS_DEFAULTS.marginBottomMm),
-  fontFamily: z.string().trim().min(1).max(64).default(DOCUMENT_SETTINGS_DEFAULTS.fontFamily),
+  // a font's name: letters, digits, spaces, dots and hyphens (it is written into documents and style sheets)
+  fontFamily: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\p{L}\p{N} .-]+$/u)
+    .default(DOCUMENT_SETTINGS_DEFAULTS.fontFamily),
   fontSizePt: z.number().min(8).max(20).default(DOCUMENT_SETTINGS_DEFAULTS.fontSizePt),
   tableFontSizePt: z.number().min(7).max(16).default(DOCUMENT_SETTINGS_DEFAULTS.tableFontSizePt),
   paragraphIndentCm: z.number().min(0).max(3).default(DOCUMENT_SETTINGS_DEFAULTS.paragraphIndentCm),

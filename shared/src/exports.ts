@@ -2,11 +2,15 @@
 // big for a synchronous answer — its state as the page follows it.
 import { z } from 'zod';
 import type { ProgrammeContentJson } from './boards/board-json.ts';
+import type { ErrorCode, ErrorParams } from './errors.ts';
 import type { ItemStatus } from './status.ts';
 
 /** The files `GET /api/boards/:id/export?format=…` writes. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'ics', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The one command that makes PDF export work on a Debian server (LibreOffice Writer and metric-compatible fonts). */
+export const PDF_INSTALL_COMMAND = 'sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2';
 
 /** Boards with more items than this are exported in the background, with progress on the page (SPEC E5). */
 export const BACKGROUND_EXPORT_ITEMS = 2000;
@@ -28,7 +32,7 @@ export interface ExportJobDto {
   /** Steps done of `steps` (building, then converting for a PDF), for a progress bar. */
   step: number;
   steps: number;
-  error?: { code: string; message: string };
+  error?: { code: ErrorCode; message: string; params?: ErrorParams };
 }
 
 /** How long a finished background export's file is kept for its download. */
@@ -37,6 +41,9 @@ export const EXPORT_KEPT_MINUTES = 10;
 /** The headings of the plan's tables in every exported document and in print (DOCX, PDF, XLSX, the print view). */
 export const ROADMAP_COLUMNS = ['№ п/п', 'Наименование мероприятия', 'Сроки', 'Ответственный исполнитель', 'Ожидаемый результат'] as const;
 export const PLAN_GRAPH_COLUMNS = ['Месяц', 'Мероприятие', 'Форма', 'Дата', 'Ответственные', 'Партнёр'] as const;
+/** Each column's share of the table's width, in the DOCX and in print. */
+export const ROADMAP_COLUMN_SHARES = [8, 34, 15, 19, 24] as const;
+export const PLAN_GRAPH_COLUMN_SHARES = [13, 31, 15, 11, 17, 13] as const;
 
 /** A programme's passport rows as documents label them, in order. */
 export const PASSPORT_LABELS = [
@@ -77,3 +84,21 @@ export const DOCUMENT_MENTORING_FORM_LABELS: Record<ProgrammeContentJson['pairs'
   virtual: 'виртуальное',
   group: 'групповое',
 };
+
+/** A programme's parts as its documents head them (the DOCX and the print view), with their tables' columns. */
+export const PROGRAMME_PARTS = {
+  stages: { heading: 'Этапы реализации', columns: ['Этап', 'Сроки', 'Основное содержание'] },
+  indicators: { heading: 'Показатели', columns: ['Показатель', 'Целевое значение', 'Фактическое значение'] },
+  pairs: { heading: 'Пары «наставник — наставляемый»', columns: ['Наставник', 'Наставляемый', 'Форма наставничества', 'Профессиональные дефициты'] },
+  routes: { heading: 'Индивидуальные образовательные маршруты (ИОМ)', columns: ['№', 'Шаг маршрута', 'Сроки'] },
+  nominations: { heading: 'Номинации' },
+  products: { heading: 'Продукты' },
+  plan: { heading: 'План мероприятий' },
+} as const;
+
+/** The heading of one pair's route: «Петрова Б.Б., наставник Иванова А.А.». */
+export const routeHeading = (pair: { mentor: string; mentee: string }): string =>
+  [pair.mentee, pair.mentor && `наставник ${pair.mentor}`]
+    .map((n) => n.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(', ') || 'Маршрут';

@@ -14,3 +14,4 @@ export * from './imports.ts';
 export * from './document-settings.ts';
 export * from './calendar-feeds.ts';
 export * from './exports.ts';
+export * from './document-requisites.ts';

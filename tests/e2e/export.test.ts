@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
+import { BACKGROUND_EXPORT_ITEMS } from '@soplan/shared';
 import { describe, expect, it } from 'vitest';
 import { eventually, launchBrowser, openBoard, signedInContext } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
@@ -78,6 +79,29 @@ describe('export from the board', () => {
     }
   });
 
+  it('the menu by keyboard, inside the screen on a 390 px phone; Tab leaves it for the next control', async () => {
+    const { context, page } = await openBoard(browser, server.url, viewer, board.id);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('export').focus();
+    await page.keyboard.press('ArrowDown');
+    const menu = page.locator('#export-menu');
+    await menu.waitFor();
+    const box = (await menu.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-format'))).toBe('docx');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-format'))).toBe('feed');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export');
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('Tab');
+    await menu.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement?.getAttribute('data-testid') !== 'export')).toBe(true);
+    await context.close();
+  });
+
   it('[E4] «Печать» shows the document — приказ, «Приложение № 1», title, the numbered table — and none of the page', async () => {
     const { context, page } = await openBoard(browser, server.url, viewer, board.id);
     await page.evaluate(() => {
@@ -125,15 +149,60 @@ describe('export from the board', () => {
     // unfolded: calendar lines longer than 75 octets continue on the next line after a space
     expect((await feed.text()).replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:Семинар для заместителей заведующих');
     await page.getByRole('button', { name: 'Готово' }).click();
+    // asked again, the dialog says the board is subscribed to already and makes a new address only on request
+    await page.getByTestId('export').click();
+    await menuItem(page, 'feed').click();
+    await page.getByTestId('feed-existing').waitFor();
+    expect(await page.getByTestId('feed-url').count()).toBe(0);
+    await page.getByRole('button', { name: 'Готово' }).click();
 
     await page.goto('/settings');
     const feeds = page.getByTestId('feeds');
     await feeds.getByText(title).waitFor();
-    await feeds.getByRole('button', { name: `Отозвать подписку «${title}»` }).click();
-    await eventually(async () => (await feeds.getByText(title).count()) === 0, 'the feed gone from the list');
+    await feeds.getByRole('button', { name: new RegExp(`^Отозвать подписку «${title.replace(/[()«»]/g, '.')}, создана `) }).click();
+    await feeds.getByRole('status').getByText('отозвана').waitFor();
+    await eventually(async () => (await feeds.locator('li').filter({ hasText: title }).count()) === 0, 'the feed gone from the list');
     expect((await fetch(address)).status).toBe(404);
     await context.close();
   });
+
+  it('[E5] a board of more than 2 000 items is exported in the background: the page shows where it is, then the file downloads', async () => {
+    const items = BACKGROUND_EXPORT_ITEMS + 20;
+    const big = (
+      await owner.client.post(`/api/workspaces/${workspaceId}/boards`, {
+        kind: 'roadmap',
+        title: 'Большая дорожная карта',
+        content: {
+          format: 'soplan-board',
+          version: 1,
+          kind: 'roadmap',
+          title: 'Большая дорожная карта',
+          roadmap: {
+            sections: Array.from({ length: Math.ceil(items / 100) }, (_, i) => ({
+              title: `Направление ${i + 1}`,
+              items: Array.from({ length: Math.min(100, items - i * 100) }, (_, k) => ({ title: `Мероприятие ${i + 1}.${k + 1}`, period: 'Октябрь 2021' })),
+            })),
+          },
+        },
+      })
+    ).body as { id: string };
+    const { context, page } = await openBoard(browser, server.url, owner, big.id);
+    await page.getByTestId('export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      (async () => {
+        await menuItem(page, 'xlsx').click();
+        const progress = page.getByTestId('export-progress');
+        await progress.waitFor();
+        expect(await progress.getByRole('progressbar').count()).toBe(1);
+        expect(await progress.textContent()).toMatch(/Excel \(XLSX\): (ждём свободного обработчика|собираем документ)/);
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Большая дорожная карта.xlsx');
+    expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(await download.path()))))).toContain('xl/workbook.xml');
+    await page.getByTestId('export-progress').waitFor({ state: 'detached' });
+    await context.close();
+  }, 180_000);
 
   it('[E2] a coordinator sets the workspace’s document layout; a viewer reads it and cannot change it', async () => {
     const context = await signedInContext(browser, server.url, owner);

@@ -4,6 +4,7 @@
 // when an edit (through a real /sync client) reaches the board index. Board text is escaped.
 import { roadmapItems, textField, updateItem, type Item } from '@soplan/shared';
 import ICAL from 'ical.js';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { signedUp } from '../helpers/http-client.ts';
 import { newServer } from '../helpers/server.ts';
@@ -185,6 +186,14 @@ describe('calendar feeds', () => {
     client.doc.transact(() => updateItem(roadmapItems(client.doc), id, { status: 'cancelled' }));
     await refetchUntil(() => after.event('Курсы повышения квалификации').status === 'CANCELLED', 'the cancellation to reach the feed');
     expect(after.event('Курсы повышения квалификации')).toMatchObject({ uid: before.uid, status: 'CANCELLED', sequence: before.sequence + 2 });
+
+    // removed, then brought back by undo: the same UID, counting on above what calendars saw
+    const undo = new Y.UndoManager(roadmapItems(client.doc));
+    client.doc.transact(() => roadmapItems(client.doc).delete(id));
+    await refetchUntil(() => !after.events.some((e) => e.uid === before.uid), 'the removal to reach the feed');
+    undo.undo();
+    await refetchUntil(() => after.events.some((e) => e.uid === before.uid), 'the item back in the feed');
+    expect(after.event('Курсы повышения квалификации').sequence).toBeGreaterThan(before.sequence + 2);
   });
 
   it('a viewer may make a board feed; a stranger names a board or workspace in vain; a board or workspace feed names its target', async () => {

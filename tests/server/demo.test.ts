@@ -23,6 +23,13 @@ describe('demo mode', () => {
     expect(new Set(people.map((p: { role: string }) => p.role))).toEqual(new Set(['owner', 'coordinator', 'editor', 'viewer']));
     const kinds = (await client.get(`/api/workspaces/${ws.id}/boards`)).body.map((b: { kind: string }) => b.kind).sort();
     expect(kinds).toEqual(['plan-graph', 'programme', 'roadmap', 'roadmap']);
+    // its plans are signed off under «УТВЕРЖДАЮ» by the centre's director (SPEC E2)
+    const settings = (await client.get(`/api/workspaces/${ws.id}/document-settings`)).body;
+    expect(settings).toMatchObject({
+      marginLeftMm: 20,
+      fontFamily: 'Times New Roman',
+      approval: { position: expect.stringContaining('Директор'), name: expect.any(String) },
+    });
   });
 
   it('the demo boards hold the real content of the sources, every row, period and responsible', async () => {

@@ -69,7 +69,15 @@ describe('document settings of a workspace', () => {
       const { client } = await joinWithRole(server, owner.client, id, role);
       expect((await client.put(`/api/workspaces/${id}/document-settings`, { marginLeftMm: 30 })).status).toBe(403);
     }
-    for (const body of [{ marginLeftMm: 100 }, { fontSizePt: 'large' }, { fontFamily: '' }, { pageNumbersFrom: 1.5 }, { colour: 'red' }, []]) {
+    for (const body of [
+      { marginLeftMm: 100 },
+      { fontSizePt: 'large' },
+      { fontFamily: '' },
+      { fontFamily: "Times'; color: red" },
+      { pageNumbersFrom: 1.5 },
+      { colour: 'red' },
+      [],
+    ]) {
       const res = await owner.client.put(`/api/workspaces/${id}/document-settings`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBeTruthy();

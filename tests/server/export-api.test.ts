@@ -62,6 +62,24 @@ describe('export as a file', () => {
     }
   });
 
+  it('E6: ICS — the board’s calendar, its events linking back to the board at the address the request came to', async () => {
+    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=ics`, { headers: cookieOf(owner.client) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = (await res.text()).replace(/\r\n[ \t]/g, '');
+    expect(text).toContain('SUMMARY:Семинар');
+    expect(text).toMatch(new RegExp(`URL;VALUE=URI:http://[^/]+:${new URL(server.url).port}/boards/${board.id}#item-`));
+  });
+
+  it('a long title is cut at a word for the download’s name, which stays within the 255 bytes a file name may have', async () => {
+    const long = `План мероприятий (дорожная карта) по реализации муниципального проекта в рамках работы городского педагогического сообщества муниципальных дошкольных образовательных учреждений города Ярославля «Педагог для всех»`;
+    const b = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title: long })).body;
+    const res = await fetch(`${server.url}/api/boards/${b.id}/export?format=docx`, { headers: cookieOf(owner.client) });
+    const name = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition')!)![1]!);
+    expect(name).toBe('План мероприятий (дорожная карта) по реализации муниципального проекта в рамках работы городского….docx');
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
+  });
+
   it('an unknown format is 400 naming the formats; a stranger sees no board', async () => {
     const bad = await owner.client.get(`/api/boards/${board.id}/export?format=doc`);
     expect(bad.status).toBe(400);

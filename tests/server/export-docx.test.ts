@@ -2,14 +2,13 @@
 // fonts, the repeated header row, rows kept whole, the stamps, a PAGE field from page 2 or 3, bold
 // labels, abbreviations, a programme's pairs, routes and nominations) and its text
 // read back with mammoth (every item with its number) — and imported back: the same plan.
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { numberPlan, boardJson, defaultDocumentSettings, IMPORT_LIMITS, type BoardJson, type DocumentSettings, type PlanJson } from '@soplan/shared';
+import { numberPlan, boardJson, defaultDocumentSettings, type BoardJson, type DocumentSettings, type PlanJson } from '@soplan/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { boardDocx } from '../../server/src/exchange/export/docx/index.ts';
-import { runImport } from '../../server/src/exchange/import/run-import.ts';
+import { importedFile, sourceBoard } from '../helpers/exported-boards.ts';
 
 // mammoth is the server's dependency (its DOCX reader), not the tests': load it from there.
 const mammoth = createRequire(path.resolve(import.meta.dirname, '../../server/package.json'))('mammoth') as {
@@ -17,19 +16,8 @@ const mammoth = createRequire(path.resolve(import.meta.dirname, '../../server/pa
   convertToHtml(input: { buffer: Buffer }): Promise<{ value: string }>;
 };
 
-const context = { today: '2022-03-01', organisations: [], maxRows: IMPORT_LIMITS.maxRows };
-const SOURCES = path.resolve(import.meta.dirname, '../../server/src/demo/sources');
-const sourceText = (n: string) =>
-  fs.readFileSync(
-    path.join(
-      SOURCES,
-      fs.readdirSync(SOURCES).find((f) => f.startsWith(`${n}_`))!,
-    ),
-    'utf8',
-  );
-const imported = async (n: string, table?: number) =>
-  (await runImport({ input: { text: sourceText(n) }, options: table === undefined ? {} : { table }, context })).content;
-const importDocx = async (bytes: Uint8Array) => (await runImport({ input: { fileName: 'x.docx', bytes }, options: {}, context })).content;
+const imported = sourceBoard;
+const importDocx = (bytes: Uint8Array) => importedFile('x.docx', bytes);
 
 const parts = (docx: Uint8Array) => {
   const files = unzipSync(docx);
@@ -224,6 +212,9 @@ describe('the table', () => {
       '2. Информационное обеспечение',
     ]);
     for (const row of spanning) expect(row).toContain('<w:b/>');
+    // a section's title stays on the page of its first item
+    for (const row of spanning) expect(row).toContain('<w:keepNext/>');
+    for (const row of rows.filter((r) => !r.includes('<w:gridSpan'))) expect(row).not.toContain('<w:keepNext/>');
   });
 
   it('the text read back: the roadmap’s columns and every item with its derived number', async () => {

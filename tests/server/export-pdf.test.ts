@@ -7,18 +7,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { numberPlan, defaultDocumentSettings, IMPORT_LIMITS, type BoardJson } from '@soplan/shared';
+import { numberPlan, defaultDocumentSettings, type BoardJson } from '@soplan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardDocx } from '../../server/src/exchange/export/docx/index.ts';
 import { PdfConverter, PdfError } from '../../server/src/exchange/export/pdf/index.ts';
-import { runImport } from '../../server/src/exchange/import/run-import.ts';
+import { sourceBoard } from '../helpers/exported-boards.ts';
 
-const SOURCES = path.resolve(import.meta.dirname, '../../server/src/demo/sources');
-const imported = async (n: string): Promise<BoardJson> => {
-  const file = fs.readdirSync(SOURCES).find((f) => f.startsWith(`${n}_`))!;
-  const text = fs.readFileSync(path.join(SOURCES, file), 'utf8');
-  return (await runImport({ input: { text }, options: {}, context: { today: '2022-03-01', organisations: [], maxRows: IMPORT_LIMITS.maxRows } })).content;
-};
+const imported = (n: string) => sourceBoard(n);
 
 const ORDER = {
   authority: 'ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДА САРОВА',

@@ -46,7 +46,7 @@ try {
       // The export menu, and the first page of the board's PDF beside it (rendered by pdftoppm).
       await page.getByTestId('export').click();
       await page.locator('#export-menu').waitFor();
-      await page.screenshot({ path: path.join(out, 'export-menu.png'), clip: { x: 640, y: 0, width: 640, height: 520 } });
+      await page.screenshot({ path: path.join(out, 'export-menu.png'), clip: { x: 640, y: 100, width: 640, height: 560 } });
       await page.keyboard.press('Escape');
       const boardId = new URL(page.url()).pathname.split('/').at(-1)!;
       const pdf = await page.request.get(`/api/boards/${boardId}/export?format=pdf`);

@@ -104,23 +104,19 @@ export interface CalendarFeedsOptions {
   db: Db;
   /** Today's date (ISO): «Мои задачи» is selected as of it. */
   today: () => string;
-  /** Where links back to the boards point when no request says (the one-off export): the public URL's origin, else the server's own. */
-  origin: () => string;
 }
 
 export class CalendarFeeds {
   readonly #db: Db;
   readonly #today: () => string;
-  readonly #origin: () => string;
 
   constructor(options: CalendarFeedsOptions) {
     this.#db = options.db;
     this.#today = options.today;
-    this.#origin = options.origin;
   }
 
   /** The ICS text of one board for `userId` (members only, viewers too; else not found): the one-off export. */
-  boardIcs(userId: string, boardId: string, baseUrl = this.#origin()): string {
+  boardIcs(userId: string, boardId: string, baseUrl: string): string {
     return writeCalendar({ ...calendarOf(this.#db, userId, 'board', boardId, this.#today()), baseUrl });
   }
 

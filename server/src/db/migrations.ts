@@ -222,7 +222,8 @@ export const MIGRATIONS: Migration[] = [
     name: 'calendar feeds: secret subscription URLs, and a sequence per indexed item for the calendars that follow them',
     // A feed's secret is stored only as its hash (like API tokens). target_id is the board or the
     // workspace; NULL for «Мои задачи» across every workspace of the user. sequence counts the changes
-    // the index saw to an item, so a subscribed calendar updates an event instead of adding another.
+    // the index saw to an item, so a subscribed calendar updates an event instead of adding another;
+    // board_item_sequences keeps the count of items removed from a board, for when they come back.
     sql: `
       CREATE TABLE calendar_feeds (
         id TEXT PRIMARY KEY,
@@ -235,6 +236,12 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id, created_at);
       ALTER TABLE board_items ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE board_item_sequences (
+        board_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        PRIMARY KEY (board_id, item_id)
+      );
     `,
   },
 ];

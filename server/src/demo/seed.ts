@@ -1,7 +1,7 @@
 // demo/: on a first start with an empty data directory, demo mode creates the network
 // «Педагог для всех» from the Yaroslavl plan (sources/000): its organisations, its people, and its
 // boards, imported from the documents of sources 000, 001 and 004 by the import pipeline (boards.ts).
-import { todayIso, type OrganisationKind, type Role } from '@soplan/shared';
+import { defaultDocumentSettings, todayIso, type DocumentSettings, type OrganisationKind, type Role } from '@soplan/shared';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/ids.ts';
 import { members, organisations, users, workspaces, type Db } from '../db/index.ts';
@@ -22,6 +22,12 @@ const PEOPLE: { email: string; name: string; role: Role }[] = [
 ];
 
 const KINDERGARTENS = [8, 25, 44, 82, 98, 100, 107, 109, 144, 170, 179, 218, 226, 228];
+/** The methodical centre's layout: the ГОСТ defaults, and who approves its plans (a name the demo makes up). */
+const DEMO_DOCUMENT_SETTINGS: DocumentSettings = {
+  ...defaultDocumentSettings(),
+  approval: { position: 'Директор МОУ «Городской центр развития образования»', name: 'А.В. Смирнова' },
+};
+
 const ORGANISATIONS: { name: string; kind: OrganisationKind; partner: boolean }[] = [
   { name: 'Департамент образования мэрии города Ярославля', kind: 'authority', partner: false },
   { name: 'МОУ «Городской центр развития образования» (ГЦРО)', kind: 'centre', partner: false },
@@ -55,6 +61,7 @@ export async function seedDemo(db: Db, indexer: BoardIndexer, now = Date.now()):
       organisations.insert(db, { id: newId(), workspace_id: workspaceId, name: o.name, kind: o.kind, partner: o.partner ? 1 : 0, created_at: now });
     }
     for (const { row, board } of built) insertBoard(db, row, board.update, now);
+    workspaces.setDocumentSettings(db, workspaceId, JSON.stringify(DEMO_DOCUMENT_SETTINGS));
   })();
   for (const { row, board } of built) indexer.indexItems(row.id, board.items);
   return true;

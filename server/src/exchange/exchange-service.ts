@@ -2,7 +2,7 @@
 // in the exchange worker (SPEC I2): import previews, boards created from content or as copies,
 // JSON exports and item lists. It checks who may do what before any work, holds each person to two
 // jobs at a time, and maps what can go wrong to the API's errors. Previews store nothing (I1).
-import { IMPORT_LIMITS, type BoardDto, type ExportFormat, type ImportOptions } from '@soplan/shared';
+import { IMPORT_LIMITS, PDF_INSTALL_COMMAND, type BoardDto, type ExportFormat, type ImportOptions } from '@soplan/shared';
 import type { Logger } from 'pino';
 import type { BoardIndexer } from '../boards/indexer.ts';
 import { organisations, type Db } from '../db/index.ts';
@@ -39,8 +39,14 @@ export interface ExportedFile {
 /** What an export is doing: building the document in the worker, or converting it to PDF. */
 export type ExportStage = 'building' | 'converting';
 
-/** The board's calendar as one ICS file (calendars/ writes it from the board index, in this process). */
-export type BoardCalendar = (userId: string, boardId: string) => string;
+/** The board's calendar as one ICS file (calendars/ writes it from the board index, in this process), its links to the boards under `baseUrl`. */
+export type BoardCalendar = (userId: string, boardId: string, baseUrl: string) => string;
+
+export interface ExportOptions {
+  /** Where the links in a calendar point: the public URL's origin, else the request's. */
+  baseUrl: string;
+  onStage?: (stage: ExportStage) => void;
+}
 
 export interface ExchangeDeps {
   db: Db;
@@ -123,13 +129,12 @@ export class ExchangeService {
    * The board as a file (SPEC E1–E5): its JSON form, DOCX or XLSX built in the worker, its PDF converted
    * from that DOCX by LibreOffice in this process's queue, or its calendar from the board index.
    */
-  async exportBoard(userId: string, boardId: string, format: ExportFormat, onStage?: (stage: ExportStage) => void): Promise<ExportedFile> {
+  async exportBoard(userId: string, boardId: string, format: ExportFormat, { baseUrl, onStage }: ExportOptions): Promise<ExportedFile> {
     const { db, today } = this.#deps;
     const { board } = requireBoard(db, boardId, userId);
-    if (format === 'ics') return { body: this.#deps.calendar(userId, boardId), title: board.title };
+    if (format === 'ics') return { body: this.#deps.calendar(userId, boardId, baseUrl), title: board.title };
     // Said before the worker is asked, so a PDF nobody can make costs no DOCX.
-    if (format === 'pdf' && !(await this.#pdf.available()))
-      throw this.#pdfError(new PdfError('pdf_unavailable', 'LibreOffice is not installed on this server'));
+    if (format === 'pdf' && !(await this.#pdf.available())) throw pdfUnavailable();
     const job: ExchangeJob = {
       type: 'export',
       board: this.#stored(board),
@@ -137,13 +142,19 @@ export class ExchangeService {
       settings: documentSettingsOf(db, board.workspace_id),
       today: today(),
     };
-    const body = (await this.#run(userId, job, undefined, () => onStage?.('building'))) as string | Uint8Array;
-    if (format !== 'pdf') return { body, title: board.title };
-    onStage?.('converting');
+    // The person's place is held through the conversion too: the PDF queue is everyone's.
+    const release = this.#take(userId);
     try {
-      return { body: await this.#pdf.convert(body as Uint8Array), title: board.title };
-    } catch (error) {
-      throw error instanceof PdfError ? this.#pdfError(error) : error;
+      const body = (await this.#work(job, () => onStage?.('building'))) as string | Uint8Array;
+      if (format !== 'pdf') return { body, title: board.title };
+      onStage?.('converting');
+      try {
+        return { body: await this.#pdf.convert(body as Uint8Array), title: board.title };
+      } catch (error) {
+        throw error instanceof PdfError ? this.#pdfError(error) : error;
+      }
+    } finally {
+      release();
     }
   }
 
@@ -170,7 +181,7 @@ export class ExchangeService {
   #pdfError(error: PdfError): AppError {
     switch (error.code) {
       case 'pdf_unavailable':
-        return new AppError('pdf_unavailable', 'PDF export needs LibreOffice: apt-get install -y libreoffice-writer-nogui fonts-liberation2');
+        return pdfUnavailable();
       case 'pdf_busy':
         return new AppError('import_busy', 'Too many PDF exports are waiting; try again in a moment', {
           params: { retryAfter: RETRY_AFTER },
@@ -202,12 +213,26 @@ export class ExchangeService {
   }
 
   /** Runs a job in the worker under the user's ticket (taken here unless the request took it before reading its body). */
-  async #run(userId: string, job: ExchangeJob, ticket?: Ticket, onStart?: () => void): Promise<unknown> {
+  async #run(userId: string, job: ExchangeJob, ticket?: Ticket): Promise<unknown> {
     const release = ticket ?? this.#take(userId);
+    try {
+      return await this.#work(job);
+    } finally {
+      release();
+    }
+  }
+
+  /** Runs a job in the worker, mapping what can go wrong to the API's errors. */
+  async #work(job: ExchangeJob, onStart?: () => void): Promise<unknown> {
     try {
       return await this.#pool.run(job, onStart);
     } catch (error) {
-      if (error instanceof ImportFailure) throw new AppError(error.code, error.message, error.params ? { params: error.params } : {});
+      if (error instanceof ImportFailure) {
+        // the worker's time limit, on a board rather than on a file
+        if (job.type === 'export' && error.code === 'import_too_complex')
+          throw new AppError('export_timeout', error.message, { params: { seconds: IMPORT_LIMITS.maxMilliseconds / 1000 } });
+        throw new AppError(error.code, error.message, error.params ? { params: error.params } : {});
+      }
       const busy = { params: { retryAfter: RETRY_AFTER }, headers: { 'Retry-After': String(RETRY_AFTER) } };
       if (error instanceof PoolBusy) throw new AppError('import_busy', 'Too many imports are running; try again in a moment', busy);
       if (error instanceof PoolClosed) throw new AppError('import_busy', 'The server is shutting down; try again in a moment', busy);
@@ -215,8 +240,10 @@ export class ExchangeService {
       this.#deps.log.error({ err: error, job: job.type }, 'an exchange job failed');
       if (job.type === 'import') throw new AppError('corrupt_file', 'The file could not be read');
       throw error;
-    } finally {
-      release();
     }
   }
 }
+
+/** PDF export without LibreOffice: the page names the command that enables it. */
+const pdfUnavailable = () =>
+  new AppError('pdf_unavailable', `PDF export needs LibreOffice: ${PDF_INSTALL_COMMAND}`, { params: { command: PDF_INSTALL_COMMAND } });

@@ -49,6 +49,11 @@ function failure(status: number, statusText: string, data: unknown): ApiError {
   return new ApiError(status, err?.code ?? 'internal', err?.message ?? statusText, err?.params, err?.issues);
 }
 
+/** A failed response as the ApiError its JSON body names. */
+export async function failureOf(res: Response): Promise<ApiError> {
+  return failure(res.status, res.statusText, await res.json().catch(() => null));
+}
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {

@@ -26,8 +26,9 @@ export function errorMessage(e: unknown, fields: FieldLabels = {}): string {
   if (e.code === 'rate_limited' && typeof e.params.retryAfter === 'number') {
     return t('error.rate_limited_wait', { minutes: Math.max(1, Math.ceil(e.params.retryAfter / 60)) });
   }
-  // The import's refusals quote its limits, which the client knows as well as the server.
-  return t(errorKey(e.code), { ...e.params, ...importParams() });
+  // The import's refusals quote its limits, which the client knows as well as the server; what the
+  // server says (an export's time limit) goes first.
+  return t(errorKey(e.code), { ...importParams(), ...e.params });
 }
 
 const MIB = 1024 * 1024;

@@ -62,8 +62,9 @@ export function write(db: Db, boardId: string, w: IndexWrite): void {
   db.transaction(() => {
     const upsert = stmt(
       db,
-      `INSERT INTO board_items (board_id, item_id, position, title, period, period_kind, start_date, end_date, status, responsibles, form, group_id, group_title)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO board_items (board_id, item_id, position, title, period, period_kind, start_date, end_date, status, responsibles, form, group_id, group_title, sequence)
+       VALUES (@board_id, @item_id, @position, @title, @period, @period_kind, @start_date, @end_date, @status, @responsibles, @form, @group_id, @group_title,
+         COALESCE((SELECT sequence FROM board_item_sequences WHERE board_id = @board_id AND item_id = @item_id), 0))
        ON CONFLICT (board_id, item_id) DO UPDATE SET position = excluded.position, title = excluded.title, period = excluded.period,
          period_kind = excluded.period_kind, start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status,
          responsibles = excluded.responsibles, form = excluded.form, group_id = excluded.group_id, group_title = excluded.group_title,
@@ -72,24 +73,34 @@ export function write(db: Db, boardId: string, w: IndexWrite): void {
            OR board_items.responsibles IS NOT excluded.responsibles OR board_items.form IS NOT excluded.form OR board_items.group_title IS NOT excluded.group_title)`,
     );
     for (const { item: i, position } of w.upsert) {
-      upsert.run(
-        boardId,
-        i.id,
+      upsert.run({
+        board_id: boardId,
+        item_id: i.id,
         position,
-        i.title,
-        i.period,
-        i.periodKind,
-        i.start,
-        i.end,
-        i.status,
-        JSON.stringify(i.responsibles),
-        i.form,
-        i.group,
-        i.groupTitle,
-      );
+        title: i.title,
+        period: i.period,
+        period_kind: i.periodKind,
+        start_date: i.start,
+        end_date: i.end,
+        status: i.status,
+        responsibles: JSON.stringify(i.responsibles),
+        form: i.form,
+        group_id: i.group,
+        group_title: i.groupTitle,
+      });
     }
+    // A removed item's count is kept, one more than calendars saw (they drop the event): an item that
+    // comes back (undo) goes on counting instead of starting again below what they hold.
+    const keep = stmt(
+      db,
+      `INSERT INTO board_item_sequences (board_id, item_id, sequence) SELECT board_id, item_id, sequence + 1 FROM board_items WHERE board_id = ? AND item_id = ?
+       ON CONFLICT (board_id, item_id) DO UPDATE SET sequence = excluded.sequence`,
+    );
     const remove = stmt(db, 'DELETE FROM board_items WHERE board_id = ? AND item_id = ?');
-    for (const id of w.remove) remove.run(boardId, id);
+    for (const id of w.remove) {
+      keep.run(boardId, id);
+      remove.run(boardId, id);
+    }
     stmt(
       db,
       `INSERT INTO board_index_state (board_id, indexed_on, indexed_at, item_count) VALUES (?, ?, ?, ?)

@@ -61,6 +61,26 @@ export function fileNameOf(title: string): string {
   return safe.slice(0, MAX_LENGTH).replace(/[-.]+$/, '') || 'board';
 }
 
-/** The Content-Disposition of a download: the ASCII name, and the title itself for browsers that read `filename*`. */
+/**
+ * Characters of the title a download's name keeps: a file system allows 255 bytes a name, and a
+ * Cyrillic letter takes two. A longer title («План мероприятий (дорожная карта) по реализации …»)
+ * is cut at a word and ends in «…».
+ */
+const MAX_TITLE_CHARACTERS = 100;
+
+function shortTitle(title: string): string {
+  const plain =
+    title
+      // eslint-disable-next-line no-control-regex -- control characters are what it drops
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'board';
+  if ([...plain].length <= MAX_TITLE_CHARACTERS) return plain;
+  const cut = [...plain].slice(0, MAX_TITLE_CHARACTERS - 1).join('');
+  const word = cut.lastIndexOf(' ');
+  return `${(word > MAX_TITLE_CHARACTERS / 2 ? cut.slice(0, word) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** The Content-Disposition of a download: the ASCII name, and the (shortened) title itself for browsers that read `filename*`. */
 export const attachment = (asciiName: string, title: string, extension: string): string =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(`${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'board'}.${extension}`)}`;
+  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(`${shortTitle(title)}.${extension}`)}`;

@@ -5,13 +5,14 @@ import type { ExportedFile } from '../../exchange/exchange-service.ts';
 import { EXPORT_CONTENT_TYPES, isExportFormat } from '../../exchange/export/formats.ts';
 import { attachment, fileNameOf } from '../../exchange/export/file-name.ts';
 import { archiveBoard, getBoard, updateBoard } from '../../workspaces/index.ts';
+import { baseUrlOf } from '../base-url.ts';
 import type { AppEnv, Deps } from '../env.ts';
 import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
 
-export function boardRoutes({ db, events, exchange, exports }: Deps) {
+export function boardRoutes({ db, events, exchange, exports, config }: Deps) {
   return new Hono<AppEnv>()
     .get('/boards/:id', (c) => c.json(getBoard(db, requireUser(c).user.id, c.req.param('id'))))
     .patch('/boards/:id', async (c) => {
@@ -27,12 +28,12 @@ export function boardRoutes({ db, events, exchange, exports }: Deps) {
         throw new AppError('validation_failed', `Unknown export format «${format}»`, {
           issues: [{ path: 'format', code: 'invalid_option', message: 'unknown format', params: { options: EXPORT_FORMATS.join(', ') } }],
         });
-      return download(c, format, await exchange.exportBoard(requireUser(c).user.id, c.req.param('id'), format));
+      return download(c, format, await exchange.exportBoard(requireUser(c).user.id, c.req.param('id'), format, { baseUrl: baseUrlOf(config, c.req.url) }));
     })
     .post('/boards/:id/exports', async (c) => {
       const { user } = requireUser(c);
       const { format } = await readJson(c, createExportBody);
-      const job = await exports.start(user.id, c.req.param('id'), format);
+      const job = await exports.start(user.id, c.req.param('id'), format, baseUrlOf(config, c.req.url));
       return c.json(job, job.state === 'done' ? 201 : 202);
     })
     .get('/exports/:id', (c) => c.json(exports.get(requireUser(c).user.id, c.req.param('id'))))

@@ -3,13 +3,10 @@
 import { createFeedBody } from '@soplan/shared';
 import { Hono } from 'hono';
 import { FEED_PATH } from '../../calendars/index.ts';
-import type { Config } from '../../config.ts';
+import { baseUrlOf } from '../base-url.ts';
 import type { AppEnv, Deps } from '../env.ts';
 import { readJson } from '../json.ts';
 import { requireUser } from '../middleware/authenticate.ts';
-
-/** Where links to Soplan point: the public URL when configured, else the origin the request came to. */
-export const baseUrlOf = (config: Config, requestUrl: string) => config.publicUrl?.origin ?? new URL(requestUrl).origin;
 
 export function feedRoutes({ calendars, config }: Deps) {
   return new Hono<AppEnv>()

@@ -110,6 +110,8 @@ export const en: Record<MessageKey, string> = {
   'documents.longKept': 'Documents kept permanently or over 10 years have a 30 mm left margin.',
   'documents.text': 'Text',
   'documents.fontFamily': 'Font',
+  'documents.fontHint':
+    'Word shows this font when the computer has it. In PDFs the server uses a metric-compatible font (Liberation Serif for Times New Roman), so the pages match.',
   'documents.fontSize': 'Body text size, pt',
   'documents.tableFontSize': 'Table text size, pt',
   'documents.indent': 'Paragraph indent, cm',
@@ -264,6 +266,8 @@ export const en: Record<MessageKey, string> = {
   'export.state.failed': '{format}: failed',
   'export.error.busy': 'The server is making other files right now. Wait a minute and try again.',
   'export.dismiss': 'Dismiss',
+  'export.icsEmpty':
+    'The calendar has no events: no item of the board names a date (e.g. «постоянно» or «ежегодно»). Give an item a month or a date and it appears in the calendar.',
   'feeds.title.board': "Subscribe to the board's calendar",
   'feeds.title.workspace': "Subscribe to the workspace's calendar",
   'feeds.title.mine': 'Subscribe to «My tasks»',
@@ -289,6 +293,10 @@ export const en: Record<MessageKey, string> = {
   'feeds.scope.mine': 'My tasks',
   'feeds.revoke': 'Revoke',
   'feeds.revokeLabel': 'Revoke the subscription «{name}»',
+  'feeds.existing':
+    'You already subscribed to this calendar ({n, plural, one {# address} other {# addresses}}, the latest made {date}). An address is shown only once. If you lost it, make a new one and revoke the old one in «My subscriptions».',
+  'feeds.createAnother': 'Make a new address',
+  'feeds.revoked': 'The subscription «{name}» was revoked: its address no longer works.',
   'feeds.manage': 'My subscriptions',
   'feeds.close': 'Done',
   'board.undo': 'Undo my edit (Ctrl+Z)',
@@ -594,7 +602,7 @@ export const en: Record<MessageKey, string> = {
   'error.import_too_complex':
     'The document is too large or complex: Soplan could not read it within {seconds} s, or its tables have over {rows} rows. Split it into parts and import them one by one.',
   'error.pdf_unavailable':
-    'This server cannot make PDFs: LibreOffice is not installed. An administrator enables it with one command: sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2. The other formats work.',
+    'This server cannot make PDFs: LibreOffice is not installed. An administrator enables it with one command: {command}. The other formats work.',
   'error.export_failed': 'The file could not be made: the document converter failed. Try again; if it happens again, export DOCX.',
   'error.export_timeout': 'Making the file took longer than {seconds} s and was stopped. Try again later or export DOCX.',
   'error.import_busy': 'The server is reading other documents right now. Wait a minute and try again — no need to choose the file again.',

@@ -3,7 +3,7 @@
 // shows where it is (waiting for a worker, building, converting to PDF) and downloads it when done.
 // One export of each format at a time; a refusal is worded for the format that was asked for.
 import { type ExportFormat, type ExportJobDto } from '@soplan/shared';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, failureOf } from '../api.ts';
 import { errorMessage } from '../errors.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
@@ -41,6 +41,7 @@ export class ExportManager {
   #job = $state.raw<ExportJobDto | null>(null);
   #busy = $state.raw<ReadonlySet<ExportFormat>>(new Set());
   #error = $state('');
+  #notice = $state('');
   #status = $state('');
   #destroyed = false;
 
@@ -55,6 +56,10 @@ export class ExportManager {
   get error(): string {
     return this.#error;
   }
+  /** Something the person should know about the file they got. */
+  get notice(): string {
+    return this.#notice;
+  }
   /** What screen readers are told (the download started, the file is being made). */
   get status(): string {
     return this.#status;
@@ -67,6 +72,7 @@ export class ExportManager {
     if (this.#busy.has(format)) return;
     this.#busy = new Set([...this.#busy, format]);
     this.#error = '';
+    this.#notice = '';
     this.#status = t('export.preparing', { format: t(`export.format.${format}`) });
     try {
       let job = await api.startExport(this.#boardId, format);
@@ -77,11 +83,14 @@ export class ExportManager {
         this.#job = job;
       }
       if (this.#destroyed) return;
-      if (job.state === 'failed') throw new ApiError(500, (job.error?.code ?? 'internal') as ApiError['code'], job.error?.message ?? 'failed');
+      if (job.state === 'failed') throw new ApiError(500, job.error?.code ?? 'internal', job.error?.message ?? 'failed', job.error?.params);
       const res = await fetch(`/api/exports/${job.id}/file`, { credentials: 'same-origin' });
-      if (!res.ok) throw new ApiError(res.status, 'not_found', res.statusText);
-      save(await res.blob(), fileNameOf(res.headers.get('content-disposition'), `board.${format}`));
+      if (!res.ok) throw await failureOf(res);
+      const blob = await res.blob();
+      save(blob, fileNameOf(res.headers.get('content-disposition'), `board.${format}`));
       this.#status = t('export.downloaded', { format: t(`export.format.${format}`) });
+      // a calendar of a board whose items name no dates is empty: said here, not only in the file
+      if (format === 'ics' && !(await blob.text()).includes('BEGIN:VEVENT')) this.#notice = t('export.icsEmpty');
     } catch (e) {
       this.#status = '';
       this.#error = this.#message(e);
@@ -93,8 +102,9 @@ export class ExportManager {
     }
   }
 
-  dismissError(): void {
+  dismiss(): void {
     this.#error = '';
+    this.#notice = '';
   }
 
   destroy(): void {

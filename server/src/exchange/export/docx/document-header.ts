@@ -1,28 +1,9 @@
 // The document around the plan, from the board's document header (rule B9) and the workspace's
 // approval signatory: the приказ page that approves the plan, and the requisites top right of the
 // plan's first page («Приложение № 1 к приказу …», «УТВЕРЖДАЮ …» or «УТВЕРЖДЕН приказом …»).
-import type { DocumentHeader } from '@soplan/shared';
+import { requisiteBlocks, type Approval, type DocumentHeader } from '@soplan/shared';
 import { AlignmentType, Paragraph, TabStopType, TextRun } from 'docx';
 import { bodyParagraph, centred, clean, empty, linesOf, runsOf, type Layout } from './layout.ts';
-
-/** Whether the header holds a приказ worth its own page. */
-export const hasOrder = (header: DocumentHeader): boolean => header.documentKind.trim() !== '' || header.title.trim() !== '';
-
-// «к приказу», «УТВЕРЖДЕН приказом»: the kind of document declined as the requisites need it.
-const DECLINED: Record<string, { dative: string; instrumental: string }> = {
-  ПРИКАЗ: { dative: 'приказу', instrumental: 'приказом' },
-  РАСПОРЯЖЕНИЕ: { dative: 'распоряжению', instrumental: 'распоряжением' },
-  ПОСТАНОВЛЕНИЕ: { dative: 'постановлению', instrumental: 'постановлением' },
-  РЕШЕНИЕ: { dative: 'решению', instrumental: 'решением' },
-};
-const declined = (header: DocumentHeader) => DECLINED[header.documentKind.trim().toUpperCase()] ?? DECLINED.ПРИКАЗ!;
-
-/** «от 12.10.2021 № 01-05/812», leaving out what the header lacks. */
-function dateAndNumber(header: DocumentHeader): string {
-  const date = clean(header.date).trim();
-  const number = clean(header.number).trim();
-  return [date && `от ${date}`, number && `№ ${number}`].filter(Boolean).join(' ');
-}
 
 // A signatory written «Директор департамента И.О. Фамилия» or «… Фамилия И.О.»: the name is set right.
 const NAME_AT_END = /\s+((?:[А-ЯЁA-Z]\.\s?){1,2}[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁA-Z][а-яёa-z-]+\s+(?:[А-ЯЁA-Z]\.\s?){1,2})$/;
@@ -65,24 +46,12 @@ function topRight(layout: Layout, lines: readonly string[]): Paragraph[] {
   return lines.map((line) => new Paragraph({ indent: { left: Math.round(layout.textWidth / 2) }, children: runsOf(line) }));
 }
 
-export interface Approval {
-  position: string;
-  name: string;
-}
-
-/** The requisites top right of the plan's first page, or none. */
+/** The requisites top right of the plan's first page (shared requisiteBlocks), or none. */
 export function planRequisites(layout: Layout, header: DocumentHeader, approval: Approval): Paragraph[] {
   const out: Paragraph[] = [];
-  const order = hasOrder(header);
-  if (order) out.push(...topRight(layout, ['Приложение № 1', `к ${declined(header).dative} ${dateAndNumber(header)}`.trim()]));
-  const position = clean(approval.position).trim();
-  const name = clean(approval.name).trim();
-  if (position || name) {
+  for (const block of requisiteBlocks(header, approval)) {
     if (out.length > 0) out.push(empty());
-    out.push(...topRight(layout, ['УТВЕРЖДАЮ', ...linesOf(position), `________________ ${name}`.trim(), '«___» ____________ 20__ г.']));
-  } else if (!order && header.date.trim() && header.number.trim()) {
-    // with a приказ page, «Приложение № 1 к приказу …» already says which приказ approved the plan
-    out.push(...topRight(layout, ['УТВЕРЖДЕН', `${declined(header).instrumental} ${dateAndNumber(header)}`]));
+    out.push(...topRight(layout, block.map(clean)));
   }
   if (out.length > 0) out.push(empty());
   return out;

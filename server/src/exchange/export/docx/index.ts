@@ -1,9 +1,9 @@
 // A board as the Word document a методист makes by hand (issue 14): the приказ page when the board's
 // document header has one, then the plan with its requisites top right, its title, goal and tasks
 // and its table, laid out as the workspace's document settings say (ГОСТ Р 7.0.97-2025 by default).
-import { PLAN_GRAPH_COLUMNS, ROADMAP_COLUMNS, type BoardJson, type DocumentSettings } from '@soplan/shared';
+import { hasOrder, PLAN_GRAPH_COLUMNS, PROGRAMME_PARTS, ROADMAP_COLUMNS, type BoardJson, type DocumentSettings } from '@soplan/shared';
 import { AlignmentType, Document, Header, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions, type Table } from 'docx';
-import { hasOrder, orderPage, planPreamble, planRequisites } from './document-header.ts';
+import { orderPage, planPreamble, planRequisites } from './document-header.ts';
 import { A4, empty, LANDSCAPE_COLUMNS, layoutOf, mmToTwips, type Layout } from './layout.ts';
 import { planGraphTable, roadmapTable } from './plan-tables.ts';
 import { ORDERED_LIST, programmeBody } from './programme.ts';
@@ -41,14 +41,19 @@ function partsOf(board: BoardJson, settings: DocumentSettings, ownOpening: boole
     opened(PLAN_GRAPH_COLUMNS.length >= LANDSCAPE_COLUMNS, header.goal, header.tasks, (layout) => [planGraphTable(layout, board.planGraph)]);
   else {
     const { programme } = board;
-    const goal = programme.passport.goal.trim() ? programme.passport.goal : header.goal;
-    const tasks = programme.passport.tasks.trim() ? programme.passport.tasks : header.tasks;
+    // the passport's Цель and Задачи are in its table: the opening says them only when the passport does not
+    const goal = programme.passport.goal.trim() ? '' : header.goal;
+    const tasks = programme.passport.tasks.trim() ? '' : header.tasks;
     opened(false, goal, tasks, (layout) => programmeBody(layout, board.title, programme));
     if (programme.plan.sections.length > 0 || programme.plan.unplaced.length > 0)
       parts.push({
         landscape: ROADMAP_COLUMNS.length >= LANDSCAPE_COLUMNS,
         build: (layout) => [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: 'План мероприятий', bold: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: PROGRAMME_PARTS.plan.heading, bold: true })],
+          }),
           roadmapTable(layout, programme.plan),
         ],
       });
@@ -89,6 +94,8 @@ export async function boardDocx(board: BoardJson, settings: DocumentSettings): P
     };
   });
   const document = new Document({
+    creator: 'Soplan',
+    title: board.title,
     styles: {
       default: {
         document: {

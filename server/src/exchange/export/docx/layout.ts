@@ -75,9 +75,12 @@ export function cellParagraphs(
   lines: readonly string[],
   style: RunStyle = {},
   alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
+  keepNext = false,
 ): Paragraph[] {
   const size = Math.round(layout.settings.tableFontSizePt * 2);
-  const paragraphs = lines.map((line) => new Paragraph({ ...(alignment ? { alignment } : {}), children: runsOf(line, { ...style, size }) }));
+  const paragraphs = lines.map(
+    (line) => new Paragraph({ ...(alignment ? { alignment } : {}), ...(keepNext ? { keepNext } : {}), children: runsOf(line, { ...style, size }) }),
+  );
   // a cell must hold a paragraph, and an empty one keeps the table's size for the row height
   return paragraphs.length > 0 ? paragraphs : [new Paragraph({ children: [new TextRun({ text: '', size })] })];
 }
@@ -88,6 +91,8 @@ export interface CellSpec {
   columnSpan?: number;
   rowSpan?: number;
   centre?: boolean;
+  /** Kept on the page of the row below it (a section's title is never left alone at a page's foot). */
+  keepNext?: boolean;
 }
 
 /**
@@ -108,7 +113,13 @@ export function tableRow(layout: Layout, widths: readonly number[], cells: reado
         verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
         ...(span > 1 ? { columnSpan: span } : {}),
         ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-        children: cellParagraphs(layout, cell.lines, header || cell.bold ? { bold: true } : {}, header || cell.centre ? AlignmentType.CENTER : undefined),
+        children: cellParagraphs(
+          layout,
+          cell.lines,
+          header || cell.bold ? { bold: true } : {},
+          header || cell.centre ? AlignmentType.CENTER : undefined,
+          cell.keepNext,
+        ),
       });
     }),
   });

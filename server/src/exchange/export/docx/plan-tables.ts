@@ -5,7 +5,9 @@ import {
   documentDate as russianDate,
   documentMonth as monthName,
   numberPlan,
+  PLAN_GRAPH_COLUMN_SHARES,
   PLAN_GRAPH_COLUMNS,
+  ROADMAP_COLUMN_SHARES,
   ROADMAP_COLUMNS,
   type PlanGraphContentJson,
   type PlanItemJson,
@@ -14,16 +16,12 @@ import {
 import { Table, WidthType } from 'docx';
 import { clean, columnWidths, linesOf, tableRow, type CellSpec, type Layout } from './layout.ts';
 
-const ROADMAP_SHARES = [8, 34, 15, 19, 24];
-
-const PLAN_GRAPH_SHARES = [13, 31, 15, 11, 17, 13];
-
 const table = (layout: Layout, widths: number[], rows: ReturnType<typeof tableRow>[]) =>
   new Table({ width: { size: layout.textWidth, type: WidthType.DXA }, columnWidths: widths, rows });
 
 /** A roadmap's table (and a programme's plan). */
 export function roadmapTable(layout: Layout, plan: PlanJson): Table {
-  const widths = columnWidths(layout, ROADMAP_SHARES);
+  const widths = columnWidths(layout, ROADMAP_COLUMN_SHARES);
   const span = ROADMAP_COLUMNS.length;
   const numbers = numberPlan(plan);
   const rows = [
@@ -35,7 +33,7 @@ export function roadmapTable(layout: Layout, plan: PlanJson): Table {
     ),
   ];
   const sectionRow = (number: string, title: string) =>
-    tableRow(layout, widths, [{ lines: [`${number}. ${clean(title).replace(/\s+/g, ' ').trim()}`], bold: true, columnSpan: span }]);
+    tableRow(layout, widths, [{ lines: [`${number}. ${clean(title).replace(/\s+/g, ' ').trim()}`], bold: true, columnSpan: span, keepNext: true }]);
   const itemRow = (number: string, item: PlanItemJson) =>
     tableRow(layout, widths, [
       { lines: [number], centre: true },
@@ -54,7 +52,7 @@ export function roadmapTable(layout: Layout, plan: PlanJson): Table {
   });
   if (plan.unplaced.length > 0) {
     // the board shows them apart, numbered —.1 (rule B6); so does the document
-    rows.push(tableRow(layout, widths, [{ lines: ['Вне разделов'], bold: true, columnSpan: span }]));
+    rows.push(tableRow(layout, widths, [{ lines: ['Вне разделов'], bold: true, columnSpan: span, keepNext: true }]));
     plan.unplaced.forEach((item, k) => rows.push(itemRow(`—.${k + 1}`, item)));
   }
   return table(layout, widths, rows);
@@ -62,7 +60,7 @@ export function roadmapTable(layout: Layout, plan: PlanJson): Table {
 
 /** A plan-graph's table: each month's name merged down beside its events, dates as dd.mm.yyyy. */
 export function planGraphTable(layout: Layout, planGraph: PlanGraphContentJson): Table {
-  const widths = columnWidths(layout, PLAN_GRAPH_SHARES);
+  const widths = columnWidths(layout, PLAN_GRAPH_COLUMN_SHARES);
   const rows = [
     tableRow(
       layout,

@@ -1,7 +1,15 @@
 // A programme's body as a document: its passport as a two-column table, each rich-text section as a
 // heading and its blocks, then stages, indicators, the mentor–mentee pairs with their routes (ИОМ),
 // nominations and products (its plan of events follows on landscape pages, as a roadmap's table).
-import { DOCUMENT_MENTORING_FORM_LABELS, PASSPORT_LABELS, type ProgrammeContentJson, type RichBlockJson, type RichRunJson } from '@soplan/shared';
+import {
+  DOCUMENT_MENTORING_FORM_LABELS,
+  PASSPORT_LABELS,
+  PROGRAMME_PARTS,
+  routeHeading,
+  type ProgrammeContentJson,
+  type RichBlockJson,
+  type RichRunJson,
+} from '@soplan/shared';
 import { HeadingLevel, Paragraph, Table, WidthType } from 'docx';
 import { bodyParagraph, columnWidths, empty, linesOf, runsOf, tableRow, type Layout } from './layout.ts';
 
@@ -23,7 +31,7 @@ const richRuns = (runs: readonly RichRunJson[]) =>
 const heading = (text: string, level: number) => new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1]!, children: runsOf(text) });
 
 /** A table of text; `header` null for a table of labelled rows (the passport), which has none. */
-const simpleTable = (layout: Layout, shares: number[], header: string[] | null, rows: string[][]) => {
+const simpleTable = (layout: Layout, shares: number[], header: readonly string[] | null, rows: string[][]) => {
   const widths = columnWidths(layout, shares);
   const body = rows.map((r) =>
     tableRow(
@@ -91,35 +99,33 @@ export function programmeBody(layout: Layout, title: string, programme: Programm
   // the first such table for the programme's plan. Hence «Основное содержание», not «Содержание».
   if (programme.stages.length > 0)
     out.push(
-      heading('Этапы реализации', 1),
+      heading(PROGRAMME_PARTS.stages.heading, 1),
       simpleTable(
         layout,
         [25, 20, 55],
-        ['Этап', 'Сроки', 'Основное содержание'],
+        PROGRAMME_PARTS.stages.columns,
         programme.stages.map((s) => [s.title, s.period, s.description]),
       ),
       empty(),
     );
   if (programme.indicators.length > 0)
     out.push(
-      heading('Показатели', 1),
+      heading(PROGRAMME_PARTS.indicators.heading, 1),
       simpleTable(
         layout,
         [50, 25, 25],
-        ['Показатель', 'Целевое значение', 'Фактическое значение'],
+        PROGRAMME_PARTS.indicators.columns,
         programme.indicators.map((i) => [i.title, i.target, i.actual]),
       ),
       empty(),
     );
   if (programme.pairs.length > 0) out.push(...pairsOf(layout, programme.pairs));
-  if (programme.nominations.length > 0) out.push(heading('Номинации', 1), ...bullets(programme.nominations));
-  if (programme.products.length > 0) out.push(heading('Продукты', 1), ...bullets(programme.products));
+  if (programme.nominations.length > 0) out.push(heading(PROGRAMME_PARTS.nominations.heading, 1), ...bullets(programme.nominations));
+  if (programme.products.length > 0) out.push(heading(PROGRAMME_PARTS.products.heading, 1), ...bullets(programme.products));
   return out;
 }
 
 const bullets = (lines: readonly string[]) => lines.map((line) => new Paragraph({ bullet: { level: 0 }, children: runsOf(line) }));
-
-/** The form of mentoring as the board names it (web i18n «mentoring.*»). */
 
 /**
  * The mentor–mentee pairs as a table (four columns: a portrait page holds it), then each pair's
@@ -127,25 +133,24 @@ const bullets = (lines: readonly string[]) => lines.map((line) => new Paragraph(
  */
 function pairsOf(layout: Layout, pairs: ProgrammeContentJson['pairs']): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    heading('Пары «наставник — наставляемый»', 1),
+    heading(PROGRAMME_PARTS.pairs.heading, 1),
     simpleTable(
       layout,
       [25, 25, 20, 30],
-      ['Наставник', 'Наставляемый', 'Форма наставничества', 'Профессиональные дефициты'],
+      PROGRAMME_PARTS.pairs.columns,
       pairs.map((p) => [p.mentor, p.mentee, DOCUMENT_MENTORING_FORM_LABELS[p.form], p.deficits]),
     ),
     empty(),
   ];
   const routed = pairs.filter((p) => p.route.length > 0);
-  if (routed.length > 0) out.push(heading('Индивидуальные образовательные маршруты (ИОМ)', 1));
+  if (routed.length > 0) out.push(heading(PROGRAMME_PARTS.routes.heading, 1));
   for (const pair of routed) {
-    const names = [pair.mentee, pair.mentor && `наставник ${pair.mentor}`].map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean);
     out.push(
-      heading(names.join(', ') || 'Маршрут', 2),
+      heading(routeHeading(pair), 2),
       simpleTable(
         layout,
         [10, 60, 30],
-        ['№', 'Шаг маршрута', 'Сроки'],
+        PROGRAMME_PARTS.routes.columns,
         pair.route.map((step, i) => [`${i + 1}`, step.title, step.period]),
       ),
       empty(),

@@ -99,9 +99,15 @@ export class PdfConverter {
     this.#profileDir = options.profileDir ?? null;
   }
 
-  /** Whether LibreOffice is installed where the converter looks; asked once. */
+  /**
+   * Whether LibreOffice is installed where the converter looks. Only a yes is remembered: once an
+   * administrator installs it as the PDF error says, the next export finds it without a restart.
+   */
   available(): Promise<boolean> {
-    this.#available ??= findExecutable(this.#command);
+    this.#available ??= findExecutable(this.#command).then((found) => {
+      if (!found) this.#available = null;
+      return found;
+    });
     return this.#available;
   }
 
@@ -109,6 +115,8 @@ export class PdfConverter {
   async convert(docx: Uint8Array): Promise<Uint8Array> {
     if (this.#closed) throw new PdfError('pdf_unavailable', 'The PDF converter is closed');
     if (!(await this.available())) throw new PdfError('pdf_unavailable', `LibreOffice (${this.#command}) is not installed on this server`);
+    // closed while it looked: nothing would take the job from the queue any more
+    if (this.#closed) throw new PdfError('pdf_unavailable', 'The PDF converter is closed');
     if (this.#queue.length >= this.#maxQueue) throw new PdfError('pdf_busy', `${this.#maxQueue} PDF conversions are waiting already`);
     return new Promise<Uint8Array>((resolve, reject) => {
       this.#queue.push({ docx, resolve, reject });
@@ -184,6 +192,8 @@ export class PdfConverter {
       const kill = (reason: PdfError) => {
         outcome ??= reason;
         if (child.pid !== undefined) killGroup(child.pid);
+        // a helper that left the group may hold stderr open; without it 'close' comes once the process is gone
+        child.stderr.destroy();
       };
       const timer = setTimeout(() => kill(new PdfError('pdf_timeout', `LibreOffice ran longer than ${this.#timeoutMs} ms and was killed`)), this.#timeoutMs);
       this.#kill = () => kill(new PdfError('pdf_failed', 'The PDF converter was closed during the conversion'));

@@ -8,28 +8,23 @@ import {
   type PlanGraphContentJson,
   type PlanItemJson,
   type PlanJson,
+  PLAN_GRAPH_COLUMNS as PLAN_GRAPH_HEADERS,
+  ROADMAP_COLUMNS as ROADMAP_HEADERS,
 } from '@soplan/shared';
 import type { Column, Row } from './sheet.ts';
 import { linesOf, oneLine } from './text.ts';
 
-/** The roadmap's columns of the DOCX, and the item's status last: the workbook is a working file. */
+const STATUS_COLUMN: Column = { header: 'Статус', width: 16 };
+
+/** The roadmap's columns of the DOCX (their headers shared), and the item's status last: the workbook is a working file. */
 export const ROADMAP_COLUMNS: readonly Column[] = [
-  { header: '№ п/п', width: 10, centre: true },
-  { header: 'Наименование мероприятия', width: 48 },
-  { header: 'Сроки', width: 20 },
-  { header: 'Ответственный исполнитель', width: 28 },
-  { header: 'Ожидаемый результат', width: 34 },
-  { header: 'Статус', width: 16 },
+  ...ROADMAP_HEADERS.map((header, i): Column => ({ header, width: [10, 48, 20, 28, 34][i]!, ...(i === 0 ? { centre: true } : {}) })),
+  STATUS_COLUMN,
 ];
 
 export const PLAN_GRAPH_COLUMNS: readonly Column[] = [
-  { header: 'Месяц', width: 17 },
-  { header: 'Мероприятие', width: 44 },
-  { header: 'Форма', width: 20 },
-  { header: 'Дата', width: 13, centre: true },
-  { header: 'Ответственные', width: 26 },
-  { header: 'Партнёр', width: 20 },
-  { header: 'Статус', width: 16 },
+  ...PLAN_GRAPH_HEADERS.map((header, i): Column => ({ header, width: [17, 44, 20, 13, 26, 20][i]!, ...(i === 3 ? { centre: true } : {}) })),
+  STATUS_COLUMN,
 ];
 
 const itemRow = (number: string, item: PlanItemJson): Row => ({

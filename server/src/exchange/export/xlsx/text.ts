@@ -55,14 +55,20 @@ export class SheetNames {
     return name;
   }
 
-  /** At most 31 characters less `room`, never ending in half a surrogate pair or in a space. */
+  /**
+   * At most 31 characters less `room`, never ending in half a surrogate pair or in a space; a longer
+   * name is cut after its last whole word when that keeps more than half of it («План-график на
+   * 2021-2022», not «… учебны»).
+   */
   #cut(name: string, room = 0): string {
-    const chars = [...name];
+    const max = MAX_SHEET_NAME - room;
     let out = '';
-    for (const ch of chars) {
-      if (out.length + ch.length > MAX_SHEET_NAME - room) break;
+    for (const ch of name) {
+      if (out.length + ch.length > max) break;
       out += ch;
     }
-    return out.trimEnd();
+    if (out.length === name.length) return out.trimEnd();
+    const word = out.lastIndexOf(' ');
+    return (word > max / 2 && name[out.length] !== ' ' ? out.slice(0, word) : out).trimEnd();
   }
 }
