@@ -3,26 +3,16 @@
 // Each item is one all-day event: a date, a range (DTEND the day after its end), or a recurring
 // period as an RRULE (rules.ts). What has no dates («Постоянно», «В течение периода», «Ежегодно»
 // without a month, text not understood) is left out and counted in the calendar's note.
-import { academicYearOf, DOCUMENT_STATUS_LABELS, periodOf, type BoardKind, type ItemStatus, type PeriodKind } from '@soplan/shared';
+import { academicYearOf, DOCUMENT_STATUS_LABELS, periodOf, type BoardKind, type IndexedItem } from '@soplan/shared';
 import ical, { escape, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { FeedBoardRow } from '../db/queries/calendar-feeds.ts';
 import { firstOccurrence, ruleOf, rruleText } from './rules.ts';
 
-/** One item as a calendar shows it: what the board index keeps of it, and its board. */
-export interface CalendarItem {
+/** One item as a calendar shows it: what the board index keeps of it, its board, and the index's count of its changes (the event's SEQUENCE). */
+export type CalendarItem = Pick<IndexedItem, 'id' | 'title' | 'period' | 'periodKind' | 'start' | 'end' | 'status' | 'responsibles' | 'groupTitle'> & {
   boardId: string;
-  id: string;
-  title: string;
-  period: string;
-  periodKind: PeriodKind;
-  start: string | null;
-  end: string | null;
-  status: ItemStatus;
-  responsibles: string[];
-  groupTitle: string;
-  /** The index's count of changes to the item: the event's SEQUENCE. */
   sequence: number;
-}
+};
 
 export interface CalendarSpec {
   /** X-WR-CALNAME: the board's title, the workspace's name, «Мои задачи — …». */

@@ -192,18 +192,36 @@ export const planCounts = (plan: PlanJson): { sections: number; items: number } 
   sections: plan.sections.reduce((n, s) => n + 1 + s.sections.length, 0),
   items: plan.unplaced.length + plan.sections.reduce((n, s) => n + s.items.length + s.sections.reduce((m, x) => m + x.items.length, 0), 0),
 });
-/** The derived numbers of a plan's items (rule B6): 1.1 for a section's own items, then its subsections continue the count, their items 1.3.1. */
-export function numberPlan(plan: PlanJson): Map<PlanItemJson, string> {
-  const numbers = new Map<PlanItemJson, string>();
+/**
+ * A plan as the rows of its table, in order (rule B6): each section's row («1. Title»), its own items
+ * (1.1, 1.2), then its subsections continuing the count («1.3. Title», 1.3.1); items whose section is
+ * gone last, under «Вне разделов», numbered —.1. Every document writes its plan from these.
+ */
+export type PlanRow = { type: 'section'; label: string } | { type: 'item'; number: string; item: PlanItemJson; unplaced: boolean };
+
+export function planRows(plan: PlanJson): PlanRow[] {
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const rows: PlanRow[] = [];
   plan.sections.forEach((s, i) => {
     const n = `${i + 1}`;
-    s.items.forEach((item, k) => numbers.set(item, `${n}.${k + 1}`));
+    rows.push({ type: 'section', label: `${n}. ${oneLine(s.title)}` });
+    s.items.forEach((item, k) => rows.push({ type: 'item', number: `${n}.${k + 1}`, item, unplaced: false }));
     s.sections.forEach((sub, j) => {
       const sn = `${n}.${s.items.length + j + 1}`;
-      sub.items.forEach((item, k) => numbers.set(item, `${sn}.${k + 1}`));
+      rows.push({ type: 'section', label: `${sn}. ${oneLine(sub.title)}` });
+      sub.items.forEach((item, k) => rows.push({ type: 'item', number: `${sn}.${k + 1}`, item, unplaced: false }));
     });
   });
-  return numbers;
+  if (plan.unplaced.length > 0) {
+    rows.push({ type: 'section', label: 'Вне разделов' });
+    plan.unplaced.forEach((item, k) => rows.push({ type: 'item', number: `—.${k + 1}`, item, unplaced: true }));
+  }
+  return rows;
+}
+
+/** The derived numbers of a plan's items in its sections (rule B6): 1.1 for a section's own items, then its subsections continue the count, their items 1.3.1. */
+export function numberPlan(plan: PlanJson): Map<PlanItemJson, string> {
+  return new Map(planRows(plan).flatMap((r): [PlanItemJson, string][] => (r.type === 'item' && !r.unplaced ? [[r.item, r.number]] : [])));
 }
 const planEntries = (plan: PlanJson) => {
   const { sections, items } = planCounts(plan);

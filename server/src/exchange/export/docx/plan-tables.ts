@@ -4,7 +4,7 @@
 import {
   documentDate as russianDate,
   documentMonth as monthName,
-  numberPlan,
+  planRows,
   PLAN_GRAPH_COLUMN_SHARES,
   PLAN_GRAPH_COLUMNS,
   ROADMAP_COLUMN_SHARES,
@@ -23,7 +23,6 @@ const table = (layout: Layout, widths: number[], rows: ReturnType<typeof tableRo
 export function roadmapTable(layout: Layout, plan: PlanJson): Table {
   const widths = columnWidths(layout, ROADMAP_COLUMN_SHARES);
   const span = ROADMAP_COLUMNS.length;
-  const numbers = numberPlan(plan);
   const rows = [
     tableRow(
       layout,
@@ -32,8 +31,6 @@ export function roadmapTable(layout: Layout, plan: PlanJson): Table {
       true,
     ),
   ];
-  const sectionRow = (number: string, title: string) =>
-    tableRow(layout, widths, [{ lines: [`${number}. ${clean(title).replace(/\s+/g, ' ').trim()}`], bold: true, columnSpan: span, keepNext: true }]);
   const itemRow = (number: string, item: PlanItemJson) =>
     tableRow(layout, widths, [
       { lines: [number], centre: true },
@@ -42,19 +39,12 @@ export function roadmapTable(layout: Layout, plan: PlanJson): Table {
       { lines: item.responsibles.flatMap(linesOf) },
       { lines: [...linesOf(item.result), ...item.evidence.flatMap(linesOf)] },
     ]);
-  plan.sections.forEach((section, i) => {
-    rows.push(sectionRow(`${i + 1}`, section.title));
-    for (const item of section.items) rows.push(itemRow(numbers.get(item)!, item));
-    section.sections.forEach((sub, j) => {
-      rows.push(sectionRow(`${i + 1}.${section.items.length + j + 1}`, sub.title));
-      for (const item of sub.items) rows.push(itemRow(numbers.get(item)!, item));
-    });
-  });
-  if (plan.unplaced.length > 0) {
-    // the board shows them apart, numbered —.1 (rule B6); so does the document
-    rows.push(tableRow(layout, widths, [{ lines: ['Вне разделов'], bold: true, columnSpan: span, keepNext: true }]));
-    plan.unplaced.forEach((item, k) => rows.push(itemRow(`—.${k + 1}`, item)));
-  }
+  for (const row of planRows(plan))
+    rows.push(
+      row.type === 'section'
+        ? tableRow(layout, widths, [{ lines: [clean(row.label).replace(/\s+/g, ' ')], bold: true, columnSpan: span, keepNext: true }])
+        : itemRow(row.number, row.item),
+    );
   return table(layout, widths, rows);
 }
 

@@ -4,7 +4,7 @@
 import {
   DOCUMENT_STATUS_LABELS as STATUS_LABELS,
   documentMonth as monthName,
-  numberPlan,
+  planRows,
   type PlanGraphContentJson,
   type PlanItemJson,
   type PlanJson,
@@ -32,22 +32,7 @@ const itemRow = (number: string, item: PlanItemJson): Row => ({
 });
 
 export function roadmapRows(plan: PlanJson): Row[] {
-  const numbers = numberPlan(plan);
-  const rows: Row[] = [];
-  plan.sections.forEach((section, i) => {
-    rows.push({ section: `${i + 1}. ${oneLine(section.title)}` });
-    for (const item of section.items) rows.push(itemRow(numbers.get(item)!, item));
-    section.sections.forEach((sub, j) => {
-      // a subsection continues the count of its section's own items (rule B6)
-      rows.push({ section: `${i + 1}.${section.items.length + j + 1}. ${oneLine(sub.title)}` });
-      for (const item of sub.items) rows.push(itemRow(numbers.get(item)!, item));
-    });
-  });
-  if (plan.unplaced.length > 0) {
-    rows.push({ section: 'Вне разделов' });
-    plan.unplaced.forEach((item, k) => rows.push(itemRow(`—.${k + 1}`, item)));
-  }
-  return rows;
+  return planRows(plan).map((row) => (row.type === 'section' ? { section: oneLine(row.label) } : itemRow(row.number, row.item)));
 }
 
 /** A day of the calendar as Excel's date: midnight UTC, which exceljs writes as that day's whole serial number. */
