@@ -1,0 +1,87 @@
+// The board reads like the plan people print (issue 15, first step), in Chromium: status is a chip
+// with its word in full, coloured by status, still a select for the keyboard; typed fields have no
+// resize grips; whoever cannot edit is told why, in the role's own name or that the board is
+// archived, and is never told that changes are saved; the connection indicator believes the
+// browser when it says the network is gone.
+import { describe, expect, it } from 'vitest';
+import { eventually, launchBrowser, openBoard } from '../helpers/browser.ts';
+import { newServer } from '../helpers/server.ts';
+import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
+
+const server = await newServer({ web: true });
+const browser = await launchBrowser();
+const { owner, id: workspaceId } = await newWorkspace(server);
+const viewer = await joinWithRole(server, owner.client, workspaceId, 'viewer');
+
+const content = (title: string) => ({
+  format: 'soplan-board',
+  version: 1,
+  kind: 'roadmap',
+  title,
+  roadmap: {
+    sections: [
+      {
+        title: 'Организационное обеспечение',
+        items: [{ title: 'Семинар', period: 'Октябрь 2021', responsibles: ['МОУ ГЦРО, ДОО города Ярославля'], status: 'in-progress' }],
+      },
+    ],
+  },
+});
+const newBoard = async (title: string) =>
+  ((await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title, content: content(title) })).body as { id: string }).id;
+
+describe('a readable board', () => {
+  it('status is a chip with its whole word, coloured by status, changed with the keyboard; fields have no resize grips', async () => {
+    const { context, page } = await openBoard(browser, server.url, owner, await newBoard('Статусы'));
+    const chip = page.locator('[data-testid="roadmap-item"][data-number="1.1"] select.status-chip');
+    await chip.waitFor();
+    expect(await chip.getAttribute('data-status')).toBe('in-progress');
+    expect(await chip.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent)).toBe('В работе');
+    // the word is not cut: the chip is as wide as it needs
+    expect(await chip.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const background = await chip.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await chip.focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => (await chip.getAttribute('data-status')) === 'done', 'the status changed by the keyboard');
+    expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(background);
+    for (const resize of await page.locator('[data-testid="roadmap-item"] textarea').evaluateAll((els) => els.map((el) => getComputedStyle(el).resize)))
+      expect(resize).toBe('none');
+    await context.close();
+  });
+
+  it('a viewer is told they are a «читатель», and the connection never says their changes are saved', async () => {
+    const { context, page } = await openBoard(browser, server.url, viewer, await newBoard('Для читателя'));
+    expect(await page.getByTestId('read-only').textContent()).toContain('ваша роль в пространстве — читатель');
+    const connection = await page.getByTestId('connection').textContent();
+    expect(connection).toContain('В сети');
+    expect(connection).not.toContain('сохраняются');
+    await context.close();
+  });
+
+  it('losing the network is said at once, from the browser’s own word, and the others see the person leave; back online, both come back', async () => {
+    const editor = await joinWithRole(server, owner.client, workspaceId, 'editor');
+    const id = await newBoard('Связь');
+    const a = await openBoard(browser, server.url, owner, id);
+    const b = await openBoard(browser, server.url, editor, id);
+    const peers = a.page.getByTestId('peers').getByTestId('peer');
+    await eventually(async () => (await peers.count()) === 1, 'the editor shown to the owner');
+    // no server-side close: only the browser knows the network is gone (the provider's ping would take 30 s)
+    await b.context.setOffline(true);
+    await b.page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    await eventually(async () => (await peers.count()) === 0, 'the editor gone for the owner');
+    await b.context.setOffline(false);
+    await b.page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await eventually(async () => (await peers.count()) === 1, 'the editor back for the owner');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('an archived board says it is archived, even to its owner', async () => {
+    const id = await newBoard('В архиве');
+    expect((await owner.client.patch(`/api/boards/${id}`, { archived: true })).status).toBe(200);
+    const { context, page } = await openBoard(browser, server.url, owner, id);
+    expect(await page.getByTestId('read-only').textContent()).toContain('Доска в архиве');
+    expect(await page.getByTestId('connection').textContent()).not.toContain('сохраняются');
+    await context.close();
+  });
+});
