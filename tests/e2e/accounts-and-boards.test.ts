@@ -20,7 +20,12 @@ describe('accounts, workspaces and boards in the browser', () => {
     await page.getByRole('radio', { name: /Дорожная карта/ }).check();
     await page.getByLabel('Название доски').fill('Дорожная карта 2.2');
     await page.getByRole('button', { name: 'Создать доску' }).click();
+    // the new board opens, empty, with one thing to do
+    await page.waitForURL(/\/boards\/[a-z0-9]+$/);
     await page.getByRole('heading', { name: 'Дорожная карта 2.2', exact: true }).waitFor();
+    await page.getByText('Пока нет направлений. Добавьте первое.').waitFor();
+    await page.getByTestId('add-section').click();
+    expect(await page.getByRole('textbox', { name: 'Направление 1' }).getAttribute('placeholder')).toBe('Название направления');
 
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL('**/login');
@@ -60,6 +65,8 @@ describe('accounts, workspaces and boards in the browser', () => {
     await page.getByRole('radio', { name: /Программа/ }).check();
     await page.getByLabel('Название доски').fill('Программа наставничества');
     await page.getByRole('button', { name: 'Создать доску' }).click();
+    await page.waitForURL(/\/boards\/[a-z0-9]+$/);
+    await page.getByRole('link', { name: /К доскам пространства/ }).click();
     await page.getByRole('button', { name: 'Переименовать: Программа наставничества' }).click();
     await page.getByLabel('Новое название доски «Программа наставничества»').fill('Межфирменное наставничество');
     await page.getByRole('button', { name: 'Сохранить' }).click();

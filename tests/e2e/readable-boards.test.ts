@@ -4,7 +4,7 @@
 // archived, and is never told that changes are saved; the connection indicator believes the
 // browser when it says the network is gone.
 import { describe, expect, it } from 'vitest';
-import { eventually, launchBrowser, openBoard } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard, signedInContext } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
@@ -74,6 +74,18 @@ describe('a readable board', () => {
     await eventually(async () => (await peers.count()) === 1, 'the editor back for the owner');
     await a.context.close();
     await b.context.close();
+  });
+
+  it('the calendar’s ‹ › buttons have names, in Russian and in English', async () => {
+    const context = await signedInContext(browser, server.url, owner);
+    const page = await context.newPage();
+    await page.goto(`/workspaces/${workspaceId}/calendar`);
+    await page.getByRole('button', { name: 'Назад: предыдущий период' }).waitFor();
+    await page.getByRole('button', { name: 'Вперёд: следующий период' }).click();
+    await page.getByRole('button', { name: 'Сегодня' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Back: the previous period' }).waitFor();
+    await context.close();
   });
 
   it('an archived board says it is archived, even to its owner', async () => {
