@@ -49,6 +49,22 @@ describe('a readable board', () => {
     await context.close();
   });
 
+  it('the column header of a long roadmap stays at the top of the window while it scrolls', async () => {
+    const long = {
+      ...content('Длинная'),
+      roadmap: { sections: [{ title: 'Раздел', items: Array.from({ length: 80 }, (_, k) => ({ title: `Мероприятие ${k + 1}`, period: 'Октябрь 2021' })) }] },
+    };
+    const id = ((await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title: 'Длинная', content: long })).body as { id: string })
+      .id;
+    const { context, page } = await openBoard(browser, server.url, owner, id);
+    await page.locator('[data-testid="roadmap-item"][data-number="1.80"]').waitFor();
+    const header = page.getByTestId('roadmap').locator('thead th').first();
+    await page.locator('[data-testid="roadmap-item"][data-number="1.60"]').scrollIntoViewIfNeeded();
+    await eventually(async () => Math.abs((await header.boundingBox())!.y) < 2, 'the header at the top of the window');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await context.close();
+  });
+
   it('a viewer is told they are a «читатель», and the connection never says their changes are saved', async () => {
     const { context, page } = await openBoard(browser, server.url, viewer, await newBoard('Для читателя'));
     expect(await page.getByTestId('read-only').textContent()).toContain('ваша роль в пространстве — читатель');
