@@ -12,6 +12,7 @@ const server = await newServer({ web: true });
 const browser = await launchBrowser();
 const { owner, id: workspaceId } = await newWorkspace(server);
 const viewer = await joinWithRole(server, owner.client, workspaceId, 'viewer');
+const LONG_RESPONSIBLES = 'МОУ ГЦРО, ДОО города Ярославля, МДОУ «Детский сад № 8», МДОУ «Детский сад № 25», МДОУ «Детский сад № 44», МДОУ «Детский сад № 82»';
 
 const content = (title: string) => ({
   format: 'soplan-board',
@@ -46,6 +47,12 @@ describe('a readable board', () => {
     expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(background);
     for (const resize of await page.locator('[data-testid="roadmap-item"] textarea').evaluateAll((els) => els.map((el) => getComputedStyle(el).resize)))
       expect(resize).toBe('none');
+    // a long Ответственный исполнитель wraps and shows in full, and the table still fits the window
+    const responsibles = page.getByRole('textbox', { name: 'Ответственный исполнитель 1.1' });
+    await responsibles.fill(LONG_RESPONSIBLES);
+    await eventually(async () => (await responsibles.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)) === true, 'the field grown to its text');
+    expect(await responsibles.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await context.close();
   });
 
