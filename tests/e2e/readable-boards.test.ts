@@ -111,6 +111,37 @@ describe('a readable board', () => {
     await context.close();
   });
 
+  it('a link to a programme’s stage or a step of a pair’s route opens the board on it, focused', async () => {
+    const programme = {
+      format: 'soplan-board',
+      version: 1,
+      kind: 'programme',
+      title: 'Наставничество',
+      programme: {
+        stages: Array.from({ length: 12 }, (_, k) => ({ title: `Этап ${k + 1}`, period: 'Сентябрь 2021' })),
+        pairs: [{ mentor: 'Иванова А.А.', mentee: 'Петрова Б.Б.', route: [{ title: 'Посещение занятий наставника', period: 'Октябрь 2021' }] }],
+      },
+    };
+    const id = (
+      (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'programme', title: 'Наставничество', content: programme })).body as {
+        id: string;
+      }
+    ).id;
+    const items = (await owner.client.get(`/api/boards/${id}/items`)).body as { id: string; title: string }[];
+    const context = await signedInContext(browser, server.url, owner);
+    const page = await context.newPage();
+    for (const title of ['Этап 12', 'Посещение занятий наставника']) {
+      const itemId = items.find((i) => i.title === title)!.id;
+      await page.goto(`/boards/${id}#item-${itemId}`);
+      await eventually(async () => (await page.evaluate(() => document.activeElement?.id)) === `item-${itemId}`, `${title} focused`);
+      const box = (await page.locator(`[id="item-${itemId}"]`).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(860);
+      await page.goto('about:blank');
+    }
+    await context.close();
+  });
+
   it('an archived board says it is archived, even to its owner', async () => {
     const id = await newBoard('В архиве');
     expect((await owner.client.patch(`/api/boards/${id}`, { archived: true })).status).toBe(200);

@@ -101,20 +101,33 @@ export function markShown(): void {
  * «Мои задачи»): renders it if it is not yet, scrolls it to the middle of the screen and focuses it.
  */
 export function showLinkedItem(reveal: Reveal, place: (itemId: string) => { group: string; index: number } | null): void {
-  const match = /^#item-(.+)$/.exec(location.hash);
-  if (!match) return;
-  let itemId: string;
-  try {
-    itemId = decodeURIComponent(match[1]!);
-  } catch {
-    return; // a link with broken escapes («%E0%A4%A») points at no item; the board still opens
-  }
+  const itemId = linkedItemId();
+  if (itemId === null) return;
   const at = place(itemId);
   if (!at) return;
   reveal.show(at.group, at.index);
-  requestAnimationFrame(() => {
-    const element = document.getElementById(`item-${itemId}`);
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus({ preventScroll: true });
-  });
+  requestAnimationFrame(() => focusItem(itemId));
+}
+
+/** The same for a view that renders all its items at once (a programme's stages, indicators, pairs and routes). */
+export function showLinkedElement(): void {
+  const itemId = linkedItemId();
+  if (itemId !== null) requestAnimationFrame(() => focusItem(itemId));
+}
+
+/** The item id of the page's `#item-<itemId>`, or null. */
+function linkedItemId(): string | null {
+  const match = /^#item-(.+)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null; // a link with broken escapes («%E0%A4%A») points at no item; the board still opens
+  }
+}
+
+function focusItem(itemId: string): void {
+  const element = document.getElementById(`item-${itemId}`);
+  element?.scrollIntoView({ block: 'center' });
+  element?.focus({ preventScroll: true });
 }
