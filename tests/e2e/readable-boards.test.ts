@@ -72,6 +72,21 @@ describe('a readable board', () => {
     await context.close();
   });
 
+  it('on a 390 px phone the table scrolls in its own area and № п/п stays in sight', async () => {
+    const { context, page } = await openBoard(browser, server.url, owner, await newBoard('На телефоне'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const number = page.locator('[data-testid="roadmap-item"][data-number="1.1"] td.num');
+    await number.waitFor();
+    const before = (await number.boundingBox())!.x;
+    const scrolled = await page.locator('.table-wrap').evaluate((el) => {
+      el.scrollLeft = 400;
+      return el.scrollLeft;
+    });
+    expect(scrolled).toBeGreaterThan(100);
+    await eventually(async () => Math.abs((await number.boundingBox())!.x - before) < 2, '№ п/п in place');
+    await context.close();
+  });
+
   it('a viewer is told they are a «читатель», and the connection never says their changes are saved', async () => {
     const { context, page } = await openBoard(browser, server.url, viewer, await newBoard('Для читателя'));
     expect(await page.getByTestId('read-only').textContent()).toContain('ваша роль в пространстве — читатель');
