@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, percentile, rssMiB, writeSection } from './measure.ts';
+import { latencyStats, median, rssMiB, writeSection } from './measure.ts';
 import { sampleRequests } from './request-sampler.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -165,12 +165,8 @@ async function main() {
         exported++;
       }
     });
-    const stats = (l: number[]) => {
-      const s = [...l].sort((a, b) => a - b);
-      return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1)! };
-    };
-    const calm = stats(calmRun.latencies);
-    const loaded = stats(busyRun.latencies);
+    const calm = latencyStats(calmRun.latencies);
+    const loaded = latencyStats(busyRun.latencies);
     const excess = loaded.max - calm.p50;
     const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
     const section = `## Export: \`pnpm bench:export\`

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { median, percentile, rssMiB, writeSection } from './measure.ts';
+import { latencyStats, median, rssMiB, writeSection } from './measure.ts';
 import { sampleRequests } from './request-sampler.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -115,12 +115,8 @@ async function main() {
         imported++;
       }
     });
-    const stats = (l: number[]) => {
-      const s = [...l].sort((a, b) => a - b);
-      return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1)! };
-    };
-    const calm = stats(baseline.latencies);
-    const loaded = stats(busy.latencies);
+    const calm = latencyStats(baseline.latencies);
+    const loaded = latencyStats(busy.latencies);
     const excess = { p50: loaded.p50 - calm.p50, p99: loaded.p99 - calm.p99, max: loaded.max - calm.p50 };
     const rssEnd = rssMiB(pid);
 

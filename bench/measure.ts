@@ -24,6 +24,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
+/** A run of request latencies (ms): how many, the median, the 99th percentile and the slowest. */
+export function latencyStats(latencies: number[]): { n: number; p50: number; p99: number; max: number } {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1)! };
+}
+
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Replaces the script's section (between `<!-- bench:NAME -->` markers) in docs/benchmarks.md, or appends it. */

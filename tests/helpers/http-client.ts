@@ -33,8 +33,7 @@ export class HttpClient {
   }
 
   async request<T = JsonBody>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const headers: Record<string, string> = { ...options.headers, ...this.#cookieHeader() };
     const origin = options.origin === undefined ? (method === 'GET' ? null : this.baseUrl) : options.origin;
     if (origin) headers.origin = origin;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -60,6 +59,13 @@ export class HttpClient {
       // not JSON; keep the text
     }
     return { status: res.status, headers: res.headers, body: parsed as T, text };
+  }
+
+  /** A GET with this client's cookies, its response as it came: a download's bytes are read by the caller. */
+  download = (path: string): Promise<Response> => fetch(this.baseUrl + path, { headers: this.#cookieHeader() });
+
+  #cookieHeader(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
   }
 
   get = <T = JsonBody>(path: string, o?: RequestOptions) => this.request<T>('GET', path, o);

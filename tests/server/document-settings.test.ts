@@ -3,7 +3,7 @@
 import { defaultDocumentSettings } from '@soplan/shared';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { signedUp } from '../helpers/http-client.ts';
+import { signedUp, type HttpClient } from '../helpers/http-client.ts';
 import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
@@ -18,10 +18,8 @@ const content = {
 };
 
 /** The parts of the board's DOCX export as text, by name. */
-const exportedDocx = async (client: { cookies: Map<string, string> }, boardId: string): Promise<(name: string) => string> => {
-  const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=docx`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
+const exportedDocx = async (client: HttpClient, boardId: string): Promise<(name: string) => string> => {
+  const res = await client.download(`/api/boards/${boardId}/export?format=docx`);
   expect(res.status).toBe(200);
   const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
   return (name) => new TextDecoder().decode(files[name]);

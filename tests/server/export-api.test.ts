@@ -7,7 +7,6 @@ import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
 const server = await newServer();
-const cookieOf = (client: { cookies: Map<string, string> }) => ({ cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
 const { owner, id: workspaceId } = await newWorkspace(server);
 const content = {
   format: 'soplan-board',
@@ -21,9 +20,7 @@ const board = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, 
 describe('export as a file', () => {
   it('DOCX: a Word document named after the board, with the plan in it; a viewer may export it', async () => {
     const viewer = await joinWithRole(server, owner.client, workspaceId, 'viewer');
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=docx`, {
-      headers: { cookie: [...viewer.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
+    const res = await viewer.client.download(`/api/boards/${board.id}/export?format=docx`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Plan-meropriyatij-2021-2022\.docx"; filename\*=UTF-8''/);
@@ -34,13 +31,13 @@ describe('export as a file', () => {
   });
 
   it('PDF: the DOCX rendered by LibreOffice, A4; XLSX: a workbook', async () => {
-    const pdf = await fetch(`${server.url}/api/boards/${board.id}/export?format=pdf`, { headers: cookieOf(owner.client) });
+    const pdf = await owner.client.download(`/api/boards/${board.id}/export?format=pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toMatch(/filename="Plan-meropriyatij-2021-2022\.pdf"/);
     const bytes = new Uint8Array(await pdf.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const xlsx = await fetch(`${server.url}/api/boards/${board.id}/export?format=xlsx`, { headers: cookieOf(owner.client) });
+    const xlsx = await owner.client.download(`/api/boards/${board.id}/export?format=xlsx`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(Object.keys(unzipSync(new Uint8Array(await xlsx.arrayBuffer())))).toContain('xl/workbook.xml');
@@ -56,14 +53,14 @@ describe('export as a file', () => {
       expect(pdf.body.error.code).toBe('pdf_unavailable');
       expect(pdf.body.error.message).toContain('apt-get install -y libreoffice-writer-nogui fonts-liberation2');
       for (const format of ['docx', 'xlsx', 'ics', 'json'])
-        expect((await fetch(`${bare.url}/api/boards/${b.id}/export?format=${format}`, { headers: cookieOf(ws.owner.client) })).status).toBe(200);
+        expect((await ws.owner.client.download(`/api/boards/${b.id}/export?format=${format}`)).status).toBe(200);
     } finally {
       await bare.close();
     }
   });
 
   it('E6: ICS — the board’s calendar, its events linking back to the board at the address the request came to', async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=ics`, { headers: cookieOf(owner.client) });
+    const res = await owner.client.download(`/api/boards/${board.id}/export?format=ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = (await res.text()).replace(/\r\n[ \t]/g, '');
@@ -74,7 +71,7 @@ describe('export as a file', () => {
   it('a long title is cut at a word for the download’s name, which stays within the 255 bytes a file name may have', async () => {
     const long = `План мероприятий (дорожная карта) по реализации муниципального проекта в рамках работы городского педагогического сообщества муниципальных дошкольных образовательных учреждений города Ярославля «Педагог для всех»`;
     const b = (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title: long })).body;
-    const res = await fetch(`${server.url}/api/boards/${b.id}/export?format=docx`, { headers: cookieOf(owner.client) });
+    const res = await owner.client.download(`/api/boards/${b.id}/export?format=docx`);
     const name = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition')!)![1]!);
     expect(name).toBe('План мероприятий (дорожная карта) по реализации муниципального проекта в рамках работы городского….docx');
     expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);

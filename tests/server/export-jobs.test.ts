@@ -12,7 +12,6 @@ import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
 const server = await newServer();
 const { owner, id: workspaceId } = await newWorkspace(server);
-const cookie = (client: { cookies: Map<string, string> }) => ({ cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
 
 const roadmap = (title: string, items: number) => ({
   format: 'soplan-board',
@@ -36,7 +35,7 @@ describe('exports the page follows', () => {
     const res = await owner.client.post(`/api/boards/${small.id}/exports`, { format: 'docx' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ boardId: small.id, format: 'docx', state: 'done', step: 1, steps: 1 });
-    const file = await fetch(`${server.url}/api/exports/${res.body.id}/file`, { headers: cookie(owner.client) });
+    const file = await owner.client.download(`/api/exports/${res.body.id}/file`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/filename="Dorozhnaya-karta-2021-2022\.docx"/);
     const xml = new TextDecoder().decode(unzipSync(new Uint8Array(await file.arrayBuffer()))['word/document.xml']);
@@ -76,7 +75,7 @@ describe('exports the page follows', () => {
         job = (await ws.owner.client.get(`/api/exports/${job.id}`)).body;
       }
       expect(job).toMatchObject({ state: 'done', step: 2, steps: 2 });
-      const file = await fetch(`${gated.url}/api/exports/${job.id}/file`, { headers: cookie(ws.owner.client) });
+      const file = await ws.owner.client.download(`/api/exports/${job.id}/file`);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('application/pdf');
       expect(new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
