@@ -17,6 +17,7 @@ interface Suite {
 }
 const SUITES: Suite[] = [
   { name: 'shared + server', config: 'vitest.config.ts' },
+  { name: 'web managers', config: 'vitest.web.config.ts' },
   { name: 'end-to-end (Chromium)', config: 'vitest.e2e.config.ts' },
 ];
 

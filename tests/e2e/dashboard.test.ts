@@ -89,10 +89,10 @@ describe("the coordinator's dashboard, live", () => {
     await october.getByTestId('add-event').click();
     const card = october.getByTestId('plan-event').last();
     await card.getByRole('textbox', { name: 'Название мероприятия' }).fill('Мастер-класс для молодых педагогов');
-    await card.getByRole('combobox', { name: 'Форма мероприятия' }).fill('Мастер-класс');
-    await card.getByRole('combobox', { name: 'Форма мероприятия' }).press('Tab');
+    await card.getByRole('textbox', { name: 'Форма мероприятия' }).fill('Мастер-класс');
+    await card.getByRole('textbox', { name: 'Форма мероприятия' }).press('Tab');
     await card.getByRole('button', { name: /Подробнее/ }).click();
-    await card.getByLabel('Точная дата').fill('2021-10-21');
+    await card.getByLabel('Точная дата').fill('21.10.2021');
     await card.getByLabel('Точная дата').press('Tab');
 
     const event = b.page.locator('.ec-event', { hasText: 'Мастер-класс для молодых педагогов' });

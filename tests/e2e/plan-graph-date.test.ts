@@ -34,20 +34,34 @@ describe('a plan-graph event given an exact date', () => {
     const card = month(page, '2021-09').getByTestId('plan-event').last();
     await card.getByRole('textbox', { name: 'Название мероприятия' }).fill(TITLE);
     await card.getByRole('button', { name: 'Подробнее' }).click();
-    // Filling a date input commits it (its change event), as picking a day in the calendar does.
-    await card.getByLabel('Точная дата').fill('2021-10-20');
+    // The date is typed as Russian writes it (not the browser's date picker), committed by Enter.
+    expect(await card.getByLabel('Точная дата').getAttribute('placeholder')).toBe('дд.мм.гггг');
+    await card.getByLabel('Точная дата').fill('31.02.2021');
+    await card.getByLabel('Точная дата').press('Enter');
+    await card.getByRole('alert').filter({ hasText: 'Дата в виде 12.10.2021' }).waitFor();
+    expect(await titlesIn(month(page, '2021-09'))).toContain(TITLE);
+    await card.getByLabel('Точная дата').fill('20.10.2021');
+    await card.getByLabel('Точная дата').press('Enter');
 
     await eventually(async () => (await titlesIn(month(page, '2021-10'))).includes(TITLE), 'the event in October');
     expect(await titlesIn(month(page, '2021-09'))).not.toContain(TITLE);
     const moved = month(page, '2021-10')
       .getByTestId('plan-event')
       .filter({ has: page.getByText('20 октября', { exact: false }) });
-    expect(await moved.getByLabel('Точная дата').inputValue()).toBe('2021-10-20');
+    expect(await moved.getByLabel('Точная дата').inputValue()).toBe('20.10.2021');
+    expect(await moved.getByLabel('Месяц').locator('option:checked').textContent()).toBe('Октябрь 2021');
 
-    await moved.getByLabel('Точная дата').fill('2023-01-10');
+    await moved.getByLabel('Точная дата').fill('10.01.2023');
+    await moved.getByLabel('Точная дата').press('Tab');
     const outside = page.getByTestId('plan-outside');
     await eventually(async () => (await outside.count()) === 1 && (await titlesIn(outside)).includes(TITLE), 'the event shown apart');
     expect(await titlesIn(month(page, '2021-10'))).not.toContain(TITLE);
+
+    // In English the same fields speak English: month names and day/month/year.
+    await page.getByRole('button', { name: 'Switch the interface to English' }).click();
+    const apart = outside.getByTestId('plan-event').last();
+    await eventually(async () => (await apart.getByLabel('Exact date').inputValue()) === '10/01/2023', 'the date in English');
+    expect(await page.getByLabel('From month').locator('option:checked').textContent()).toBe('September 2021');
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
 // archived, and is never told that changes are saved; the connection indicator believes the
 // browser when it says the network is gone.
 import { describe, expect, it } from 'vitest';
-import { eventually, launchBrowser, openBoard, signedInContext } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard, scrollToIt, signedInContext } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { joinWithRole, newWorkspace } from '../helpers/workspace.ts';
 
@@ -64,11 +64,44 @@ describe('a readable board', () => {
     const id = ((await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'roadmap', title: 'Длинная', content: long })).body as { id: string })
       .id;
     const { context, page } = await openBoard(browser, server.url, owner, id);
-    await page.locator('[data-testid="roadmap-item"][data-number="1.80"]').waitFor();
     const header = page.getByTestId('roadmap').locator('thead th').first();
-    await page.locator('[data-testid="roadmap-item"][data-number="1.60"]').scrollIntoViewIfNeeded();
+    await scrollToIt(page, page.locator('[data-testid="roadmap-item"][data-number="1.60"]'), 'item 1.60');
     await eventually(async () => Math.abs((await header.boundingBox())!.y) < 2, 'the header at the top of the window');
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await context.close();
+  });
+
+  it('a plan-graph’s form shows in full, wrapping, and a pick from its list replaces it; a picked organisation is added to the responsibles (V5)', async () => {
+    const FORM = 'Сбор проблемной группы педагогов дошкольных образовательных организаций';
+    const planContent = {
+      format: 'soplan-board',
+      version: 1,
+      kind: 'plan-graph',
+      title: 'План-график',
+      planGraph: { from: '2021-09', to: '2022-05', events: [{ month: '2021-10', title: 'Заседание', form: FORM, responsibles: ['МОУ ГЦРО'] }] },
+    };
+    const id = (
+      (await owner.client.post(`/api/workspaces/${workspaceId}/boards`, { kind: 'plan-graph', title: 'План-график', content: planContent })).body as {
+        id: string;
+      }
+    ).id;
+    const { context, page } = await openBoard(browser, server.url, owner, id);
+    const card = page.getByTestId('plan-event').first();
+    const form = card.getByRole('textbox', { name: 'Форма мероприятия' });
+    expect(await form.inputValue()).toBe(FORM);
+    // The whole form is on the card: the field wraps and grows instead of cutting it at the card's edge.
+    expect(await form.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 && el.clientHeight > 30)).toBe(true);
+    const picker = card.getByRole('combobox', { name: 'Выбрать форму из списка' });
+    await picker.focus();
+    await picker.selectOption('Семинар');
+    await eventually(async () => (await form.inputValue()) === 'Семинар', 'the picked form');
+    await card.getByRole('button', { name: 'Подробнее' }).click();
+    const people = card.getByRole('combobox', { name: 'Добавить из списка организаций' });
+    await people.focus();
+    await people.selectOption('МОУ ГЦРО');
+    await card.getByRole('textbox', { name: 'Партнёр' }).fill('ЯГПУ');
+    // A name already listed is not added twice.
+    expect(await card.getByRole('textbox', { name: 'Ответственные (организации и люди)' }).inputValue()).toBe('МОУ ГЦРО');
     await context.close();
   });
 

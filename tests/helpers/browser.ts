@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core; one browser per test file, a fresh context per person.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -81,4 +81,26 @@ export async function createWorkspaceInBrowser(page: Page, name: string) {
   await page.getByLabel('Название нового пространства').fill(name);
   await page.getByRole('button', { name: 'Создать пространство' }).click();
   await page.getByRole('heading', { name, exact: true }).waitFor();
+}
+
+/**
+ * Scrolls the page from its top down, most of a window at a time, until `locator` is in the page, and
+ * brings it into view: a big board renders only the rows near the window (SPEC V1), as a person
+ * scrolls to a row further down.
+ */
+export async function scrollToIt(page: Page, locator: Locator, what: string): Promise<void> {
+  await page.evaluate(() => scrollTo(0, 0));
+  for (let step = 0; step < 400; step++) {
+    if ((await locator.count()) > 0) {
+      await locator.first().scrollIntoViewIfNeeded();
+      return;
+    }
+    const bottom = await page.evaluate(() => {
+      scrollBy(0, innerHeight * 0.8);
+      return scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+    });
+    await page.waitForTimeout(bottom ? 200 : 30);
+    if (bottom && (await locator.count()) === 0) throw new Error(`${what} is not on the board`);
+  }
+  throw new Error(`${what} never came into the page`);
 }

@@ -6,6 +6,11 @@ export type Locale = 'ru' | 'en';
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { ru, en };
 const STORAGE_KEY = 'soplan.locale';
 const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { ru: new Intl.PluralRules('ru'), en: new Intl.PluralRules('en') };
+// One formatter per language: a big plan-graph names its months hundreds of times (headings, pickers).
+const MONTH_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  ru: new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
 const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/g;
 
 class LocaleManager {
@@ -53,6 +58,26 @@ class LocaleManager {
 
   formatDate = (iso: string): string =>
     new Date(iso).toLocaleDateString(this.#locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+  /** A plan month `YYYY-MM` as a heading or an option: «Сентябрь 2025», "September 2025". */
+  formatMonth = (month: string): string => {
+    // A junk month some client wrote («2021-13», «сентябрь») is shown as it is.
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return month;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const name = MONTH_FORMATS[this.#locale].format(new Date(Date.UTC(y, m - 1, 1)));
+    return (name.charAt(0).toUpperCase() + name.slice(1)).replace(/ г\.$/, '');
+  };
+
+  /** How a date is typed in this language: «дд.мм.гггг» in Russian, dd/mm/yyyy in English (British order, as the documents). */
+  get dateSeparator(): string {
+    return this.#locale === 'ru' ? '.' : '/';
+  }
+
+  /** An ISO date as it is typed: «12.10.2021», "12/10/2021". */
+  formatNumericDate = (iso: string): string => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? [match[3], match[2], match[1]].join(this.dateSeparator) : iso;
+  };
 }
 
 export const i18n = new LocaleManager();

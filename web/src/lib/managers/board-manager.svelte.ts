@@ -5,7 +5,7 @@
 // whether the account's session still holds: a session ended elsewhere (password changed, logged
 // out) stops the provider and leaves the board read-only instead of retrying for ever.
 import { CLOSE, plainTextOf, textField, type Item } from '@soplan/shared';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError } from '#lib/api.ts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -45,19 +45,17 @@ interface AwarenessUser {
   color?: unknown;
 }
 
-export class BoardSession {
+export class BoardManager {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
   #readOnly = $state(true);
-  connection = $state<ConnectionState>('connecting');
-  /** There is something to show: the server's copy, or this browser's offline copy of the board. */
-  ready = $state(false);
-  /** Increases on every change of the document; views derive from it. */
-  version = $state(0);
-  peers = $state<Peer[]>([]);
-  canUndo = $state(false);
-  canRedo = $state(false);
+  #connection = $state<ConnectionState>('connecting');
+  #ready = $state(false);
+  #version = $state(0);
+  #peers = $state.raw<Peer[]>([]);
+  #canUndo = $state(false);
+  #canRedo = $state(false);
   readonly #local: IndexeddbPersistence;
   #localReady = false;
   #fallback: ReturnType<typeof setTimeout> | undefined;
@@ -86,16 +84,16 @@ export class BoardSession {
     this.#local.once('synced', () => {
       connect();
       this.#localReady = true;
-      if (this.doc.store.clients.size > 0) this.ready = true;
-      this.#fallback = setTimeout(() => (this.ready = true), LOCAL_FALLBACK_MS);
-      if (this.connection === 'offline' || FINAL_STATES.has(this.connection)) this.ready = true;
+      if (this.doc.store.clients.size > 0) this.#ready = true;
+      this.#fallback = setTimeout(() => (this.#ready = true), LOCAL_FALLBACK_MS);
+      if (this.#connection === 'offline' || FINAL_STATES.has(this.#connection)) this.#ready = true;
     });
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(base, boardId, this.doc, { maxBackoffTime: 5000, connect: false });
     this.provider.on('status', ({ status }) => {
-      if (FINAL_STATES.has(this.connection)) return;
-      this.connection = status === 'connected' ? 'online' : status === 'connecting' && this.connection !== 'offline' ? 'connecting' : 'offline';
-      if (this.connection === 'offline' && this.#localReady) this.ready = true;
+      if (FINAL_STATES.has(this.#connection)) return;
+      this.#connection = status === 'connected' ? 'online' : status === 'connecting' && this.#connection !== 'offline' ? 'connecting' : 'offline';
+      if (this.#connection === 'offline' && this.#localReady) this.#ready = true;
       // When a socket closes the server marks this person's presence gone one clock past theirs, and
       // a state at that clock or below reads as stale to everyone: renewed twice, it is newer, and the
       // others see them back at once rather than at the next 15 s renewal.
@@ -103,20 +101,25 @@ export class BoardSession {
       if (status === 'connected' && here !== null) for (let i = 0; i < 2; i++) this.provider.awareness.setLocalState(here);
     });
     this.provider.on('sync', (synced: boolean) => {
-      if (synced) this.ready = true;
+      if (synced) this.#ready = true;
     });
     this.provider.on('connection-close', (event: { code: number } | null) => {
       // The server closes a session's sockets when its authorization changes; the session may be the change.
       if (event?.code === CLOSE.authorizationChanged.code) void this.#checkSession();
     });
     this.provider.on('closed', (event: { code: number }) => {
-      if (event.code === CLOSE.overLimits.code) this.connection = 'refused';
-      else if (event.code === CLOSE.quarantined.code) this.connection = 'quarantined';
-      else if (event.code >= 4400 && event.code < 4500) this.connection = 'denied';
+      if (event.code === CLOSE.overLimits.code) this.#connection = 'refused';
+      else if (event.code === CLOSE.quarantined.code) this.#connection = 'quarantined';
+      else if (event.code >= 4400 && event.code < 4500) {
+        this.#connection = 'denied';
+        // Access is revoked when the person leaves the workspace, and when their session ends (a logout
+        // in another tab): only the API tells which.
+        void this.#checkSession();
+      }
     });
     this.provider.on('connection-error', () => {
-      if (FINAL_STATES.has(this.connection)) return;
-      this.connection = 'offline';
+      if (FINAL_STATES.has(this.#connection)) return;
+      this.#connection = 'offline';
       // A refused upgrade looks like a network failure from here; only the API can tell the two apart.
       void this.#checkSession();
     });
@@ -124,13 +127,13 @@ export class BoardSession {
     // person left instead of waiting for a ping to time out. Back: a new connection at once, not
     // after the provider's backoff.
     this.#offline = () => {
-      if (FINAL_STATES.has(this.connection)) return;
-      this.connection = 'offline';
-      if (this.#localReady) this.ready = true;
+      if (FINAL_STATES.has(this.#connection)) return;
+      this.#connection = 'offline';
+      if (this.#localReady) this.#ready = true;
       this.provider.ws?.close();
     };
     this.#online = () => {
-      if (FINAL_STATES.has(this.connection) || !connected) return;
+      if (FINAL_STATES.has(this.#connection) || !connected) return;
       this.provider.disconnect();
       this.provider.connect();
     };
@@ -141,13 +144,13 @@ export class BoardSession {
       { captureTimeout: 600, trackedOrigins: new Set([null, LOCAL_EDIT]) },
     );
     const refreshUndo = () => {
-      this.canUndo = this.undoManager.canUndo();
-      this.canRedo = this.undoManager.canRedo();
+      this.#canUndo = this.undoManager.canUndo();
+      this.#canRedo = this.undoManager.canRedo();
     };
     this.undoManager.on('stack-item-added', refreshUndo);
     this.undoManager.on('stack-item-popped', refreshUndo);
     this.undoManager.on('stack-cleared', refreshUndo);
-    this.doc.on('update', () => this.version++);
+    this.doc.on('update', () => this.#version++);
     const awareness = this.provider.awareness;
     const refreshPeers = () => {
       const peers: Peer[] = [];
@@ -156,32 +159,64 @@ export class BoardSession {
         if (!user || typeof user.name !== 'string') return;
         peers.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#888', self: clientId === awareness.clientID });
       });
-      this.peers = peers;
+      this.#peers = peers;
     };
     awareness.on('change', refreshPeers);
     // The server stamps the authenticated name and colour; announcing presence makes it send them back.
     awareness.setLocalStateField('here', true);
   }
 
-  /** Whether this person may only look: the page sets it once it knows their role (read-only until then); an ended session is read-only whatever the role. */
-  get readOnly(): boolean {
-    return this.#readOnly || this.connection === 'signed-out';
+  get connection(): ConnectionState {
+    return this.#connection;
   }
-  set readOnly(value: boolean) {
+
+  /** There is something to show: the server's copy, or this browser's offline copy of the board. */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /** Increases on every change of the document; views derive from it. */
+  get version(): number {
+    return this.#version;
+  }
+
+  get peers(): Peer[] {
+    return this.#peers;
+  }
+
+  get canUndo(): boolean {
+    return this.#canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.#canRedo;
+  }
+
+  /** Whether this person may only look: read-only until the page knows their role; an ended session is read-only whatever the role. */
+  get readOnly(): boolean {
+    return this.#readOnly || this.#connection === 'signed-out';
+  }
+
+  /** The page says so once it knows the person's role and whether the board is archived. */
+  setReadOnly(value: boolean): void {
     this.#readOnly = value;
   }
 
-  /** On a 401 from /api/me the session is over: stop reconnecting (edits stay in the offline copy). Any other answer, or none, changes nothing. */
+  /**
+   * On a 401 from /api/me the session is over: stop reconnecting (edits stay in the offline copy),
+   * whether the connection was failing or the server had closed it for good. Any other answer, or
+   * none, changes nothing.
+   */
   async #checkSession(): Promise<void> {
     if (this.#checkingSession) return;
     this.#checkingSession = true;
     try {
       await api.me();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && !FINAL_STATES.has(this.connection)) {
-        this.connection = 'signed-out';
+      if (e instanceof ApiError && e.status === 401 && (this.#connection === 'denied' || !FINAL_STATES.has(this.#connection))) {
+        this.#connection = 'signed-out';
         this.provider.disconnect();
-        if (this.#localReady) this.ready = true;
+        if (this.#localReady) this.#ready = true;
       }
     } finally {
       this.#checkingSession = false;
@@ -200,7 +235,7 @@ export class BoardSession {
    * view rebind when the field's Y.Text arrives from the server after the first render.
    */
   text(item: Item | undefined, key: string): TextBinding {
-    void this.version;
+    void this.#version;
     const value = item?.get(key);
     return {
       text: value instanceof Y.Text ? value : null,

@@ -1,0 +1,220 @@
+// Big boards render only what is near the screen: a 1 000-item roadmap or a 2 000-event plan-graph
+// puts a few dozen rows in the page, and the rest are spacers of their measured (or, until first
+// seen, estimated) height, so the page is as long as the board and scrolling brings rows in and out
+// as they come near. The page itself scrolls (the window), so sticky headers keep working. Rows that
+// hold the focus, are being dragged or were just linked to stay rendered wherever they are; printing
+// renders everything; the board's own find (board-find.svelte) stands in for the browser's Ctrl+F.
+import { flushSync, untrack } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import { SvelteMap } from 'svelte/reactivity';
+
+/** One row of a windowed list: its key (stable across edits) and its kind (rows of a kind share a first estimate). */
+export interface WindowRow {
+  key: string;
+  kind: string;
+}
+
+/**
+ * What a list renders, in order: a row (by its index in the list), or a spacer of `spacer` px standing
+ * for the rows from `index` on that are not rendered.
+ */
+export interface Slot {
+  key: string;
+  index: number;
+  spacer?: number;
+}
+
+export interface WindowingOptions {
+  /** A first guess of a row's height in px per kind, until rows of that kind are measured. */
+  estimates: Record<string, number>;
+  /** Rows of these kinds are always rendered (a plan's section headings: few, and they stick to the top). */
+  keep?: readonly string[];
+  /** The flex or grid gap between rows, in px. */
+  gap?: number;
+  /** How far beyond the window rows are rendered, in window heights, above and below. */
+  overscan?: number;
+  /** Render every row (a list known to be small): the class then only keeps the rows' interface. */
+  everything?: boolean;
+}
+
+export class Windowing {
+  /** Bumped when the window scrolls or resizes, or a list moves in the page. */
+  #moved = $state(0);
+  /** Bumped when a rendered row's height changes. */
+  #measured = $state(0);
+  #everything = $state(false);
+  /** The margin rendered beyond the window, in window heights: none for the first screen, then the option's. */
+  #overscan = $state(0);
+  /** Rows kept rendered, each with how many reasons keep it (the focus, a drag, the find). */
+  readonly #pinned = new SvelteMap<string, number>();
+  readonly #options: Required<Omit<WindowingOptions, 'everything'>>;
+  readonly #keep: ReadonlySet<string>;
+  /** Each list's element and where its top was in the window at the last look. */
+  readonly #lists = new Map<string, { element: HTMLElement; top: number }>();
+  readonly #heights = new Map<string, number>();
+  /** Per kind, the measured heights' sum and count: unmeasured rows are guessed at their kind's mean. */
+  readonly #kinds = new Map<string, { sum: number; count: number }>();
+  readonly #rowOf = new WeakMap<Element, WindowRow>();
+  readonly #resizes: ResizeObserver;
+  #frame = 0;
+  #widen = 0;
+  #windowHeight = innerHeight;
+
+  constructor(options: WindowingOptions) {
+    this.#options = { keep: [], gap: 0, overscan: 1, ...options };
+    this.#keep = new Set(this.#options.keep);
+    this.#everything = options.everything ?? false;
+    const always = options.everything ?? false;
+    this.#resizes = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const row = this.#rowOf.get(entry.target);
+        if (row) changed = this.#record(row, entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height) || changed;
+      }
+      if (changed) this.#measured++;
+      this.#schedule();
+    });
+    addEventListener('scroll', this.#schedule, { passive: true });
+    addEventListener('resize', this.#schedule);
+    addEventListener('beforeprint', this.#printAll);
+    addEventListener('afterprint', () => (this.#everything = always));
+    // The first screen paints with the rows in the window only; the margin around it renders just
+    // after, so the first paint waits for no row that is out of sight.
+    this.#widen = requestIdleCallback(() => (this.#overscan = this.#options.overscan), { timeout: 300 });
+  }
+
+  /** An attachment for the element a list's rows are laid out in (a table, a `<ul>`). */
+  list(name: string): Attachment<HTMLElement> {
+    return (element) => {
+      this.#lists.set(name, { element, top: element.getBoundingClientRect().top });
+      this.#resizes.observe(element);
+      untrack(() => this.#moved++);
+      return () => {
+        this.#resizes.unobserve(element);
+        if (this.#lists.get(name)?.element === element) this.#lists.delete(name);
+      };
+    };
+  }
+
+  /** An attachment for a rendered row: its height is measured, and kept while it is out of sight. */
+  row(row: WindowRow): Attachment<HTMLElement> {
+    return (element) => {
+      this.#rowOf.set(element, row);
+      this.#resizes.observe(element);
+      return () => this.#resizes.unobserve(element);
+    };
+  }
+
+  /** Keeps a row rendered wherever it is (the focus is in it, it is being dragged, a link or the find points at it) until as many `unpin`s. */
+  pin(key: string): void {
+    // Untracked: an effect that pins (a drag starting) must not re-run because the pins changed.
+    untrack(() => this.#pinned.set(key, (this.#pinned.get(key) ?? 0) + 1));
+  }
+
+  unpin(key: string): void {
+    untrack(() => {
+      const count = this.#pinned.get(key) ?? 0;
+      if (count <= 1) this.#pinned.delete(key);
+      else this.#pinned.set(key, count - 1);
+    });
+  }
+
+  /** Renders a row now (pinned: `unpin` it once it may go) and scrolls it into the middle of the window. */
+  reveal(key: string, element: () => HTMLElement | null): void {
+    flushSync(() => this.pin(key));
+    element()?.scrollIntoView({ block: 'center' });
+    // Rows around it render and take their real heights; looking again keeps it where it was put.
+    requestAnimationFrame(() => requestAnimationFrame(() => element()?.scrollIntoView({ block: 'center' })));
+  }
+
+  /**
+   * What list `name` renders now, in order. `breaks` are indexes where a part of the list begins (a
+   * plan's sections, each its own `<tbody>`): a spacer never spans two parts.
+   */
+  slots(name: string, rows: readonly WindowRow[], breaks: readonly number[] = []): Slot[] {
+    void this.#moved;
+    void this.#measured;
+    if (this.#everything) return rows.map((row, index) => ({ key: row.key, index }));
+    const list = this.#lists.get(name);
+    const margin = innerHeight * this.#overscan;
+    // Before the list is in the page its place is unknown: only the rows that must be there render,
+    // and once it is attached (before the first paint) the rows near the window follow.
+    const from = list ? -list.top - margin : Infinity;
+    const to = list ? -list.top + innerHeight + margin : -Infinity;
+    const gap = this.#options.gap;
+    const starts = new Set(breaks);
+    const slots: Slot[] = [];
+    let spacer = 0;
+    let skipped = 0;
+    let spacerFrom = 0;
+    const close = () => {
+      if (skipped > 0) slots.push({ key: `spacer-${spacerFrom}`, index: spacerFrom, spacer: spacer + gap * (skipped - 1) });
+      spacer = 0;
+      skipped = 0;
+    };
+    let y = 0;
+    rows.forEach((row, index) => {
+      if (starts.has(index)) close();
+      const height = this.#heightOf(row);
+      const near = y + height >= from && y <= to;
+      if (near || this.#keep.has(row.kind) || this.#pinned.has(row.key)) {
+        close();
+        slots.push({ key: row.key, index });
+      } else {
+        if (skipped === 0) spacerFrom = index;
+        spacer += height;
+        skipped++;
+      }
+      y += height + gap;
+    });
+    close();
+    return slots;
+  }
+
+  destroy(): void {
+    this.#resizes.disconnect();
+    removeEventListener('scroll', this.#schedule);
+    removeEventListener('resize', this.#schedule);
+    removeEventListener('beforeprint', this.#printAll);
+    cancelAnimationFrame(this.#frame);
+    cancelIdleCallback(this.#widen);
+  }
+
+  #heightOf(row: WindowRow): number {
+    const measured = this.#heights.get(row.key);
+    if (measured !== undefined) return measured;
+    const kind = this.#kinds.get(row.kind);
+    return kind ? kind.sum / kind.count : (this.#options.estimates[row.kind] ?? 48);
+  }
+
+  /** Whether the row's height changed. */
+  #record(row: WindowRow, height: number): boolean {
+    const before = this.#heights.get(row.key);
+    if (height === 0 || before === height) return false;
+    const kind = this.#kinds.get(row.kind) ?? { sum: 0, count: 0 };
+    if (before === undefined) kind.count++;
+    kind.sum += height - (before ?? 0);
+    this.#kinds.set(row.kind, kind);
+    this.#heights.set(row.key, height);
+    return true;
+  }
+
+  /** Looks where the lists are once per frame, however many scroll events came. */
+  readonly #schedule = () => {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      let moved = innerHeight !== this.#windowHeight;
+      this.#windowHeight = innerHeight;
+      for (const list of this.#lists.values()) {
+        const top = list.element.getBoundingClientRect().top;
+        if (top === list.top) continue;
+        list.top = top;
+        moved = true;
+      }
+      if (moved) this.#moved++;
+    });
+  };
+
+  readonly #printAll = () => flushSync(() => (this.#everything = true));
+}
