@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, DEFAULT_EVENT_FORMS, setPlanGraphRange } from '@soplan/shared';
+import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, DEFAULT_EVENT_FORMS, planGraphEvents, roadmapItems, setPlanGraphRange } from '@soplan/shared';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -129,6 +129,15 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
     Y.applyUpdate(writer.doc, content[kind]);
     await sleep(300);
     writer.provider.destroy();
+    // The server meters the time it spends applying one person's updates (SPEC L7: a 1 s burst,
+    // 100 ms a second): a pause after each copy keeps the writer within it, and a fresh reader
+    // checks that the copy is whole.
+    await sleep(kind === 'plan-graph' ? 1500 : 800);
+    const reader = connect(server.base, id, token);
+    await reader.synced();
+    const size = kind === 'plan-graph' ? planGraphEvents(reader.doc).size : roadmapItems(reader.doc).size;
+    reader.provider.destroy();
+    if (size !== (kind === 'plan-graph' ? EVENTS : ITEMS)) throw new Error(`the ${kind} copy ${copy} holds ${size} items: the server refused it`);
     boards[kind]!.push(id);
   }
 }

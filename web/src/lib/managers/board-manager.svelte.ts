@@ -78,6 +78,9 @@ export class BoardManager {
       this.provider.connect();
     };
     this.#localFirst = setTimeout(connect, LOCAL_FIRST_MS);
+    // A board this browser never opened has no copy to wait for: its first visit connects at once.
+    const copyMark = `soplan-board-copy:${boardId}`;
+    if (!localStorage.getItem(copyMark)) queueMicrotask(connect);
     // A board this browser has a copy of shows that copy at once and takes the server's changes as
     // they arrive; a board seen for the first time waits for the server, and falls back to the
     // (empty) offline copy when the server does not answer.
@@ -101,7 +104,10 @@ export class BoardManager {
       if (status === 'connected' && here !== null) for (let i = 0; i < 2; i++) this.provider.awareness.setLocalState(here);
     });
     this.provider.on('sync', (synced: boolean) => {
-      if (synced) this.#ready = true;
+      if (!synced) return;
+      this.#ready = true;
+      // From now on this browser keeps a copy (y-indexeddb stores what the server sent).
+      localStorage.setItem(copyMark, '1');
     });
     this.provider.on('connection-close', (event: { code: number } | null) => {
       // The server closes a session's sockets when its authorization changes; the session may be the change.
