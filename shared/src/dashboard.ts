@@ -120,3 +120,9 @@ export function inTaskOrder(items: readonly WorkspaceItemDto[]): WorkspaceItemDt
 
 /** Whether the calendar can place the item: it has a date, or a next occurrence. */
 export const isDated = (item: WorkspaceItemDto): boolean => (item.nextStart ?? item.start) !== null;
+
+/**
+ * Whether the item runs the whole time without dates of its own («Постоянно», «В течение учебного
+ * года»): the calendar lists it in «Весь период» rather than on any day (SPEC C1).
+ */
+export const isLasting = (item: WorkspaceItemDto): boolean => !isDated(item) && item.periodKind === 'ongoing';

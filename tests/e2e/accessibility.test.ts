@@ -64,6 +64,20 @@ describe('accessibility', () => {
         await page.locator(ready).first().waitFor();
         found[`${name} (${lang})`] = await seriousViolations(page);
       }
+      // The calendar's week and list views are other markup than its month.
+      await page.goto(`/workspaces/${workspace!.id}/calendar?date=2021-10-01`);
+      await page.locator('.ec').waitFor();
+      for (const [view, button] of [
+        ['week', lang === 'ru' ? 'Неделя' : 'Week'],
+        ['list', lang === 'ru' ? 'Список' : 'List'],
+      ]) {
+        await page.getByRole('button', { name: button, exact: true }).click();
+        await page
+          .locator(view === 'week' ? '.ec-day-grid' : '.ec-list')
+          .first()
+          .waitFor();
+        found[`calendar ${view} (${lang})`] = await seriousViolations(page);
+      }
       if (lang === 'ru') await page.getByRole('button', { name: 'English' }).click();
     }
     await context.close();

@@ -206,3 +206,29 @@ describe('the calendar’s views', () => {
     });
   }
 });
+
+describe('an item that runs all the time', () => {
+  it('«Постоянно» has no day of its own: it is listed in «Весь период» whatever period is shown, never in the grid (C1)', async () => {
+    const other = await newWorkspace(server);
+    const content = roadmap('Постоянная работа', [
+      { title: 'Сопровождение сайта сети', period: 'Постоянно', status: 'in-progress' },
+      { title: 'Совещание руководителей', period: '14.10.2021', status: 'planned' },
+    ]);
+    await other.owner.client.post(`/api/workspaces/${other.id}/boards`, { kind: 'roadmap', title: 'Постоянная работа', content });
+    await eventually(async () => ((await other.owner.client.get(`/api/workspaces/${other.id}/calendar`)).body as unknown[]).length === 2, 'the board indexed');
+    const context = await signedInContext(browser, server.url, other.owner);
+    const page = await context.newPage();
+    for (const date of ['2021-10-01', '2030-05-01']) {
+      await page.goto(`/workspaces/${other.id}/calendar?date=${date}`);
+      await page.locator('.ec').waitFor();
+      const whole = page.getByRole('region', { name: 'Весь период' });
+      await whole.getByRole('link', { name: 'Сопровождение сайта сети' }).waitFor();
+      expect(await whole.innerText()).toContain('Постоянно');
+      expect(await events(page, 'Сопровождение сайта сети').count()).toBe(0);
+    }
+    await page.goto(`/workspaces/${other.id}/calendar?date=2021-10-01`);
+    await events(page, 'Совещание руководителей').first().waitFor();
+    expect(await events(page, 'Сопровождение сайта сети').count()).toBe(0);
+    await context.close();
+  });
+});

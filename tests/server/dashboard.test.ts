@@ -90,6 +90,31 @@ describe('the calendar', () => {
     ]);
     expect(items.find((i) => i.title === 'Семинар сегодня')).toMatchObject({ boardId: plan.id, form: 'Семинар', start: today });
   });
+
+  it('lists the items that run the whole time («Постоянно»), with no dates, and not those whose period says nothing (C1)', async () => {
+    const { client, id, roadmap } = await workspaceWithBoards();
+    const token = ((await client.post('/api/tokens', { name: 'lasting' })).body as { token: string }).token;
+    const writer = syncClient(server.url, roadmap.id, { token });
+    await writer.synced();
+    const section = addRoadmapSection(writer.doc, 'Постоянная работа');
+    addRoadmapItem(writer.doc, section, { title: 'Сопровождение сайта', period: 'Постоянно', responsibles: [], result: '' });
+    addRoadmapItem(writer.doc, section, { title: 'Без срока', period: '', responsibles: [], result: '' });
+    await waitFor(
+      () => server.query('SELECT 1 FROM board_items i JOIN boards b ON b.id = i.board_id WHERE b.workspace_id = ?', id).length === 7,
+      5000,
+      'the index',
+    );
+    writer.destroy();
+    const items = (await client.get(`/api/workspaces/${id}/calendar`)).body as {
+      title: string;
+      periodKind: string;
+      start: string | null;
+      nextStart: string | null;
+    }[];
+    expect(items.find((i) => i.title === 'Сопровождение сайта')).toMatchObject({ periodKind: 'ongoing', start: null, nextStart: null });
+    expect(items.map((i) => i.title)).not.toContain('Без срока');
+    expect(items).toHaveLength(6);
+  });
 });
 
 describe('«Мои задачи»', () => {

@@ -5,6 +5,7 @@ import {
   boardSummaries,
   inTaskOrder,
   isDated,
+  isLasting,
   namesMe,
   organisationLoads,
   weekAndMonthItems,
@@ -57,10 +58,10 @@ export function dashboardOf(db: Db, userId: string, workspaceId: string, online:
   };
 }
 
-/** Every item of the workspace with a date (or a next occurrence), for the calendar. */
+/** Every item of the workspace with a date (or a next occurrence), and those running the whole time, for the calendar. */
 export function calendarOf(db: Db, userId: string, workspaceId: string, today: string): WorkspaceItemDto[] {
   requireMembership(db, workspaceId, userId);
-  return itemsOf(db, workspaceId, today).filter(isDated);
+  return itemsOf(db, workspaceId, today).filter((item) => isDated(item) || isLasting(item));
 }
 
 /** «Мои задачи»: items naming me or my organisation; overdue first, then open ones by date, then the rest. */

@@ -468,7 +468,8 @@ export const en: Record<MessageKey, string> = {
   'cal.list': 'List',
   'cal.noEvents': 'No events',
   'cal.whole.title': 'Whole period',
-  'cal.whole.hint': 'Events longer than a month that run in the period shown. The calendar grid leaves them out, so they do not hide the rest.',
+  'cal.whole.hint':
+    'Events longer than a month that run in the period shown, and those that run all the time. The calendar grid leaves them out, so they do not hide the rest.',
   'cal.whole.more': 'Show all ({n})',
   'cal.whole.less': 'Show fewer',
   'tasks.title': 'My tasks',

@@ -10,6 +10,7 @@ import {
   boardSummaries,
   inTaskOrder,
   isDated,
+  isLasting,
   itemOnDay,
   LIVE_PATH,
   namesMe,
@@ -57,6 +58,7 @@ export class WorkspaceLive {
   readonly #loads = $derived(organisationLoads(this.#organisationNames, this.#dayItems));
   readonly #tasks = $derived(inTaskOrder(this.#dayItems));
   readonly #dated = $derived(this.#dayItems.filter(isDated));
+  readonly #lasting = $derived(this.#dayItems.filter(isLasting));
 
   readonly #socket: Socket<LiveServerEvents, LiveClientEvents>;
   readonly #workspaceId: string;
@@ -126,6 +128,11 @@ export class WorkspaceLive {
   /** The items the calendar can place. */
   get dated(): WorkspaceItemDto[] {
     return this.#dated;
+  }
+
+  /** The items that run the whole time without dates («Постоянно»): the calendar lists them apart. */
+  get lasting(): WorkspaceItemDto[] {
+    return this.#lasting;
   }
   get person(): string {
     return this.#person;
