@@ -3,6 +3,8 @@
 // puts it with the events shown apart («Вне периода плана»), where it can be put back.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { planGraphEvents, updateItem } from '@soplan/shared';
+import { syncClient } from '../helpers/sync-client.ts';
 import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
@@ -18,6 +20,7 @@ const boards = (await login.get(`/api/workspaces/${workspace!.id}/boards`)).body
 const PLAN = boards.find((b) => b.kind === 'plan-graph')!.id;
 
 const TITLE = 'Семинар с точной датой';
+const room = () => planGraphEvents(server.sync.rooms.get(PLAN)!.doc);
 const month = (page: Page, m: string) => page.locator(`[data-testid="plan-month"][data-month="${m}"]`);
 const titlesIn = (group: ReturnType<Page['locator']>) =>
   group.getByRole('textbox', { name: 'Название мероприятия' }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
@@ -62,6 +65,32 @@ describe('a plan-graph event given an exact date', () => {
     const apart = outside.getByTestId('plan-event').last();
     await eventually(async () => (await apart.getByLabel('Exact date').inputValue()) === '10/01/2023', 'the date in English');
     expect(await page.getByLabel('From month').locator('option:checked').textContent()).toBe('September 2021');
+    await context.close();
+  });
+  it('focusing the date and leaving it writes nothing: a colleague’s newer date stays (V6)', async () => {
+    const context = await newPerson(browser, server.url);
+    expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`/boards/${PLAN}`);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await month(page, '2021-09').getByTestId('add-event').click();
+    const card = month(page, '2021-09').getByTestId('plan-event').last();
+    const id = (await card.getAttribute('id'))!.replace(/^item-/, '');
+    await card.getByRole('button', { name: 'Подробнее' }).click();
+    const date = card.getByLabel('Точная дата');
+    await date.fill('10.09.2021');
+    await date.press('Enter');
+    await eventually(() => room().get(id)?.get('date') === '2021-09-10', 'the date on the server');
+    await date.focus();
+    const token = ((await login.post('/api/tokens', { name: 'colleague' })).body as { token: string }).token;
+    const colleague = syncClient(server.url, PLAN, { token });
+    await colleague.synced();
+    colleague.doc.transact(() => updateItem(planGraphEvents(colleague.doc), id, { date: '2021-09-20' }));
+    await eventually(() => room().get(id)?.get('date') === '2021-09-20', 'the colleague’s date on the server');
+    await date.press('Tab');
+    await eventually(async () => (await date.inputValue()) === '20.09.2021', 'the colleague’s date in the field');
+    expect(room().get(id)?.get('date')).toBe('2021-09-20');
+    colleague.destroy();
     await context.close();
   });
 });

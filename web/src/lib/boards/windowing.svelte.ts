@@ -1,9 +1,10 @@
 // Big boards render only what is near the screen: a 1 000-item roadmap or a 2 000-event plan-graph
 // puts a few dozen rows in the page, and the rest are spacers of their measured (or, until first
 // seen, estimated) height, so the page is as long as the board and scrolling brings rows in and out
-// as they come near. The page itself scrolls (the window), so sticky headers keep working. Rows that
-// hold the focus, are being dragged or were just linked to stay rendered wherever they are; printing
-// renders everything; the board's own find (board-find.svelte) stands in for the browser's Ctrl+F.
+// as they come near. The page scrolls (or, on a narrow screen, the table's own frame: every scroll is
+// heard), so sticky headers keep working. Rows that hold the focus, are being dragged or were just
+// linked to stay rendered wherever they are; the board's own find (board-find.svelte) stands in for
+// the browser's Ctrl+F. Printing needs none of it: the printed document is print-document.svelte.
 import { flushSync, untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { SvelteMap } from 'svelte/reactivity';
@@ -42,7 +43,7 @@ export class Windowing {
   #moved = $state(0);
   /** Bumped when a rendered row's height changes. */
   #measured = $state(0);
-  #everything = $state(false);
+  readonly #everything: boolean;
   /** The margin rendered beyond the window, in window heights: none for the first screen, then the option's. */
   #overscan = $state(0);
   /** Rows kept rendered, each with how many reasons keep it (the focus, a drag, the find). */
@@ -57,14 +58,13 @@ export class Windowing {
   readonly #rowOf = new WeakMap<Element, WindowRow>();
   readonly #resizes: ResizeObserver;
   #frame = 0;
-  #widen = 0;
+  #widen: ReturnType<typeof setTimeout> | undefined;
   #windowHeight = innerHeight;
 
   constructor(options: WindowingOptions) {
     this.#options = { keep: [], gap: 0, overscan: 1, ...options };
     this.#keep = new Set(this.#options.keep);
     this.#everything = options.everything ?? false;
-    const always = options.everything ?? false;
     this.#resizes = new ResizeObserver((entries) => {
       let changed = false;
       for (const entry of entries) {
@@ -74,18 +74,22 @@ export class Windowing {
       if (changed) this.#measured++;
       this.#schedule();
     });
-    addEventListener('scroll', this.#schedule, { passive: true });
+    if (this.#everything) return;
+    // Capturing: a table scrolling in its own frame (a phone) is heard as well as the page.
+    addEventListener('scroll', this.#schedule, { capture: true, passive: true });
     addEventListener('resize', this.#schedule);
-    addEventListener('beforeprint', this.#printAll);
-    addEventListener('afterprint', () => (this.#everything = always));
+    // Whatever moves the lists in the page without a scroll (a panel above them opening or closing)
+    // changes the page's size.
+    this.#resizes.observe(document.body);
     // The first screen paints with the rows in the window only; the margin around it renders just
-    // after, so the first paint waits for no row that is out of sight.
-    this.#widen = requestIdleCallback(() => (this.#overscan = this.#options.overscan), { timeout: 300 });
+    // after, so the first paint waits for no row that is out of sight (Safari has no idle callbacks).
+    this.#widen = setTimeout(() => (this.#overscan = this.#options.overscan), 50);
   }
 
   /** An attachment for the element a list's rows are laid out in (a table, a `<ul>`). */
   list(name: string): Attachment<HTMLElement> {
     return (element) => {
+      if (this.#everything) return;
       this.#lists.set(name, { element, top: element.getBoundingClientRect().top });
       this.#resizes.observe(element);
       untrack(() => this.#moved++);
@@ -99,6 +103,7 @@ export class Windowing {
   /** An attachment for a rendered row: its height is measured, and kept while it is out of sight. */
   row(row: WindowRow): Attachment<HTMLElement> {
     return (element) => {
+      if (this.#everything) return;
       this.#rowOf.set(element, row);
       this.#resizes.observe(element);
       return () => this.#resizes.unobserve(element);
@@ -132,9 +137,9 @@ export class Windowing {
    * plan's sections, each its own `<tbody>`): a spacer never spans two parts.
    */
   slots(name: string, rows: readonly WindowRow[], breaks: readonly number[] = []): Slot[] {
+    if (this.#everything) return rows.map((row, index) => ({ key: row.key, index }));
     void this.#moved;
     void this.#measured;
-    if (this.#everything) return rows.map((row, index) => ({ key: row.key, index }));
     const list = this.#lists.get(name);
     const margin = innerHeight * this.#overscan;
     // Before the list is in the page its place is unknown: only the rows that must be there render,
@@ -173,11 +178,10 @@ export class Windowing {
 
   destroy(): void {
     this.#resizes.disconnect();
-    removeEventListener('scroll', this.#schedule);
+    removeEventListener('scroll', this.#schedule, { capture: true });
     removeEventListener('resize', this.#schedule);
-    removeEventListener('beforeprint', this.#printAll);
     cancelAnimationFrame(this.#frame);
-    cancelIdleCallback(this.#widen);
+    clearTimeout(this.#widen);
   }
 
   #heightOf(row: WindowRow): number {
@@ -215,6 +219,4 @@ export class Windowing {
       if (moved) this.#moved++;
     });
   };
-
-  readonly #printAll = () => flushSync(() => (this.#everything = true));
 }

@@ -637,6 +637,7 @@ export const en: Record<MessageKey, string> = {
   'plan.pickForm': 'Pick a form from the list',
   'plan.pickPerson': 'Add from the list of organisations',
   'plan.pickPartner': 'Pick a partner from the list',
+  'find.filtered': 'Only among the events the filters show.',
   'find.open': 'Find on the board',
   'find.label': 'Find on the board',
   'find.count': '{n} of {total}',

@@ -643,6 +643,7 @@ export const ru = {
   'plan.pickForm': 'Выбрать форму из списка',
   'plan.pickPerson': 'Добавить из списка организаций',
   'plan.pickPartner': 'Выбрать партнёра из списка',
+  'find.filtered': 'Только среди мероприятий, отобранных фильтрами.',
   'find.open': 'Найти на доске',
   'find.label': 'Найти на доске',
   'find.count': '{n} из {total}',
