@@ -43,6 +43,18 @@ try {
     await page.getByTestId('connection').and(page.locator('[data-state="online"]')).waitFor();
     await page.screenshot({ path: path.join(out, file), fullPage: false });
     if (file === 'roadmap.png') {
+      // The board's own find, then the same board on a 390 px phone.
+      await page.keyboard.press('Control+f');
+      await page.getByRole('searchbox', { name: 'Найти на доске' }).fill('мониторинг');
+      await page.getByTestId('board-find-count').filter({ hasText: /из/ }).waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(out, 'roadmap-find.png') });
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(out, 'roadmap-phone.png') });
+      await page.setViewportSize({ width: 1280, height: 820 });
       // The export menu, and the first page of the board's PDF beside it (rendered by pdftoppm).
       await page.getByTestId('export').click();
       await page.locator('#export-menu').waitFor();
