@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planGraphEvents, updateItem } from '@soplan/shared';
 import { syncClient } from '../helpers/sync-client.ts';
-import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, newPerson, scrollToIt } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true, demo: true });
@@ -63,11 +63,13 @@ describe('a plan-graph event given an exact date', () => {
     // In English the same fields speak English: month names and day/month/year.
     await page.getByRole('button', { name: 'Switch the interface to English' }).click();
     const apart = outside.getByTestId('plan-event').last();
+    // the switch is at the top of the page: the events shown apart come back into the page as it scrolls to them
+    await scrollToIt(page, apart, 'the event shown apart');
     await eventually(async () => (await apart.getByLabel('Exact date').inputValue()) === '10/01/2023', 'the date in English');
     expect(await page.getByLabel('From month').locator('option:checked').textContent()).toBe('September 2021');
     await context.close();
   });
-  it('focusing the date and leaving it writes nothing: a colleague’s newer date stays (V6)', async () => {
+  it('focusing the date and leaving it writes nothing: a colleague’s newer date stays; moved to another month, it leaves its date (V6)', async () => {
     const context = await newPerson(browser, server.url);
     expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
     const page = await context.newPage();
@@ -90,6 +92,13 @@ describe('a plan-graph event given an exact date', () => {
     await date.press('Tab');
     await eventually(async () => (await date.inputValue()) === '20.09.2021', 'the colleague’s date in the field');
     expect(room().get(id)?.get('date')).toBe('2021-09-20');
+
+    // Moved to the next month, it leaves its date behind (a date belongs to its month)
+    await page
+      .locator(`#item-${id}`)
+      .getByRole('button', { name: /В следующий месяц/ })
+      .click();
+    await eventually(() => room().get(id)?.get('month') === '2021-10' && room().get(id)?.get('date') === '', 'the event in October, without a date');
     colleague.destroy();
     await context.close();
   });

@@ -128,8 +128,19 @@ export class Windowing {
   reveal(key: string, element: () => HTMLElement | null): void {
     flushSync(() => this.pin(key));
     element()?.scrollIntoView({ block: 'center' });
-    // Rows around it render and take their real heights; looking again keeps it where it was put.
-    requestAnimationFrame(() => requestAnimationFrame(() => element()?.scrollIntoView({ block: 'center' })));
+    // The rows around it render and take their real heights, which can be far from the guesses (a
+    // phone's narrow columns make tall rows), moving it: it is put back each frame until it stays.
+    let frames = 0;
+    let last = Number.NaN;
+    const settle = () => {
+      const box = element()?.getBoundingClientRect();
+      if (!box || frames++ > 30) return;
+      if (box.bottom > 0 && box.top < innerHeight && Math.abs(box.top - last) < 1) return;
+      element()?.scrollIntoView({ block: 'center' });
+      last = element()?.getBoundingClientRect().top ?? Number.NaN;
+      requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
   }
 
   /**
