@@ -132,9 +132,14 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
     // The server meters the time it spends applying one person's updates (SPEC L7: a 1 s burst,
     // 100 ms a second): a pause after each copy keeps the writer within it, and a fresh reader
     // checks that the copy is whole.
-    await sleep(kind === 'plan-graph' ? 1500 : 800);
+    await sleep(kind === 'plan-graph' ? 3000 : 1500);
     const reader = connect(server.base, id, token);
-    await reader.synced();
+    await Promise.race([
+      reader.synced(),
+      sleep(20_000).then(() => {
+        throw new Error(`the ${kind} copy ${copy} never synced: the server refused the writer (L7)`);
+      }),
+    ]);
     const size = kind === 'plan-graph' ? planGraphEvents(reader.doc).size : roadmapItems(reader.doc).size;
     reader.provider.destroy();
     if (size !== (kind === 'plan-graph' ? EVENTS : ITEMS)) throw new Error(`the ${kind} copy ${copy} holds ${size} items: the server refused it`);
