@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addPlanGraphEvent, addRoadmapItem, addRoadmapSection, planGraphEvents, roadmapItems, setPlanGraphRange } from '@soplan/shared';
-import { eventually, launchBrowser, newPerson } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 import { syncClient } from '../helpers/sync-client.ts';
 
@@ -69,13 +69,10 @@ afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const context = await newPerson(browser, server.url);
+/** The board (a path after `/boards/`, a link's `#item-…` too) opened by the owner; its context closes after the test. */
+async function open(board: string): Promise<Page> {
+  const { context, page } = await openBoard(browser, server.url, { email: OWNER, password: PASSWORD }, board);
   contexts.push(context);
-  expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
   return page;
 }
 
@@ -90,7 +87,7 @@ const inWindow = (page: Page, selector: string) =>
 
 describe('a 1 000-item roadmap', () => {
   it('renders only the rows near the window, and scrolling brings every row, its section heading in sight (V1, V2)', async () => {
-    const page = await open(`/boards/${roadmap}`);
+    const page = await open(roadmap);
     await row(page, '1.1').waitFor();
     const rendered = await count(page, '[data-testid="roadmap-item"]');
     expect(rendered).toBeGreaterThan(5);
@@ -120,7 +117,7 @@ describe('a 1 000-item roadmap', () => {
   });
 
   it('the board’s find reaches an item that is not rendered, and shows how many match (V3)', async () => {
-    const page = await open(`/boards/${roadmap}`);
+    const page = await open(roadmap);
     await row(page, '1.1').waitFor();
     expect(await row(page, '7.50').count()).toBe(0);
     await page.keyboard.press('Control+f');
@@ -142,13 +139,13 @@ describe('a 1 000-item roadmap', () => {
   });
 
   it('a link to an item far down opens the board on it, focused (V3)', async () => {
-    const page = await open(`/boards/${roadmap}#item-${itemIds.get('15.40')!}`);
+    const page = await open(`${roadmap}#item-${itemIds.get('15.40')!}`);
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-number') === '15.40'), 'the linked row focused');
     expect(await inWindow(page, '[data-testid="roadmap-item"][data-number="15.40"]')).toBe(true);
   });
 
   it('the row being edited stays while it is scrolled away, and typing into it still reaches the board (V4)', async () => {
-    const page = await open(`/boards/${roadmap}`);
+    const page = await open(roadmap);
     const title = row(page, '1.1').getByRole('textbox', { name: 'Наименование мероприятия 1.1' });
     await title.click();
     await page.keyboard.press('End');
@@ -166,7 +163,7 @@ describe('a 1 000-item roadmap', () => {
 
 describe('a 2 000-event plan-graph', () => {
   it('renders only the cards near the window, each month named at the top while its cards go by (V1, V2)', async () => {
-    const page = await open(`/boards/${planGraph}`);
+    const page = await open(planGraph);
     await page.getByTestId('plan-event').first().waitFor();
     const rendered = await count(page, '[data-testid="plan-event"]');
     expect(rendered).toBeGreaterThan(5);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planGraphEvents, updateItem } from '@soplan/shared';
 import { syncClient } from '../helpers/sync-client.ts';
-import { eventually, launchBrowser, newPerson, scrollToIt } from '../helpers/browser.ts';
+import { eventually, launchBrowser, openBoard, scrollToIt } from '../helpers/browser.ts';
 import { newServer } from '../helpers/server.ts';
 
 const server = await newServer({ web: true, demo: true });
@@ -27,11 +27,7 @@ const titlesIn = (group: ReturnType<Page['locator']>) =>
 
 describe('a plan-graph event given an exact date', () => {
   it('moves to the month of its date, and to «Вне периода плана» when the date is outside the plan', async () => {
-    const context = await newPerson(browser, server.url);
-    expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
-    const page = await context.newPage();
-    await page.goto(`/boards/${PLAN}`);
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const { context, page } = await openBoard(browser, server.url, { email: OWNER, password: PASSWORD }, PLAN);
 
     await month(page, '2021-09').getByTestId('add-event').click();
     const card = month(page, '2021-09').getByTestId('plan-event').last();
@@ -70,11 +66,7 @@ describe('a plan-graph event given an exact date', () => {
     await context.close();
   });
   it('focusing the date and leaving it writes nothing: a colleague’s newer date stays; moved to another month, it leaves its date (V6)', async () => {
-    const context = await newPerson(browser, server.url);
-    expect((await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } })).status()).toBe(200);
-    const page = await context.newPage();
-    await page.goto(`/boards/${PLAN}`);
-    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const { context, page } = await openBoard(browser, server.url, { email: OWNER, password: PASSWORD }, PLAN);
     await month(page, '2021-09').getByTestId('add-event').click();
     const card = month(page, '2021-09').getByTestId('plan-event').last();
     const id = (await card.getAttribute('id'))!.replace(/^item-/, '');

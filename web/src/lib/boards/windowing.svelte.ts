@@ -124,6 +124,34 @@ export class Windowing {
     });
   }
 
+  /** The row holding the focus (by its `data-key`), kept rendered while it is scrolled away: its field keeps the caret. */
+  #focused: string | null = null;
+  /** The row the board's find last brought in, kept until the next or until the find closes. */
+  #found: string | null = null;
+
+  /** `focusin` of the element around the rows. */
+  readonly focusIn = (event: FocusEvent): void => {
+    const key = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key ?? null;
+    if (key === this.#focused) return;
+    if (this.#focused) this.unpin(this.#focused);
+    this.#focused = key;
+    if (key) this.pin(key);
+  };
+
+  /** `focusout` of the element around the rows: the focus leaving every row lets its row go. */
+  readonly focusOut = (event: FocusEvent): void => {
+    if ((event.relatedTarget as HTMLElement | null)?.closest('[data-key]') || !this.#focused) return;
+    this.unpin(this.#focused);
+    this.#focused = null;
+  };
+
+  /** Brings in the row the find points at (or, with null, lets the last one go: the find closed). */
+  found(key: string | null, element: () => HTMLElement | null = () => null): void {
+    if (this.#found) this.unpin(this.#found);
+    this.#found = key;
+    if (key) this.reveal(key, element);
+  }
+
   /** Renders a row now (pinned: `unpin` it once it may go) and scrolls it into the middle of the window. */
   reveal(key: string, element: () => HTMLElement | null): void {
     flushSync(() => this.pin(key));
