@@ -238,4 +238,30 @@ describe('an item that runs all the time', () => {
     expect(await events(page, 'Сопровождение сайта сети').count()).toBe(0);
     await context.close();
   });
+
+  it('a period with nothing in it names the nearest item, before or after, and goes there on a press (C4)', async () => {
+    const other = await newWorkspace(server);
+    const content = roadmap('План на год', [
+      { title: 'Совещание руководителей', period: '14.10.2021', status: 'done' },
+      { title: 'Итоговая конференция', period: '20.05.2022', status: 'done' },
+    ]);
+    await other.owner.client.post(`/api/workspaces/${other.id}/boards`, { kind: 'roadmap', title: 'План на год', content });
+    await eventually(async () => ((await other.owner.client.get(`/api/workspaces/${other.id}/calendar`)).body as unknown[]).length === 2, 'the board indexed');
+    const context = await signedInContext(browser, server.url, other.owner);
+    const page = await context.newPage();
+    const nearest = page.getByTestId('cal-nearest');
+    // December 2021: October's meeting is nearer than May's conference
+    await page.goto(`/workspaces/${other.id}/calendar?date=2021-12-01`);
+    await nearest.waitFor();
+    expect(await nearest.innerText()).toContain('14 октября 2021');
+    // years later (a plan of a past year opened today): the last item before
+    await page.goto(`/workspaces/${other.id}/calendar?date=2030-05-01`);
+    await eventually(async () => (await nearest.innerText()).includes('Итоговая конференция'), 'the nearest named');
+    expect(await nearest.innerText()).toContain('20 мая 2022');
+    await nearest.getByRole('button', { name: 'Перейти' }).click();
+    await eventually(async () => (await title(page)).startsWith('май 2022'), 'May 2022 shown');
+    await events(page, 'Итоговая конференция').first().waitFor();
+    expect(await nearest.count()).toBe(0);
+    await context.close();
+  });
 });

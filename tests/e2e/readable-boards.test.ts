@@ -50,6 +50,11 @@ describe('a readable board', () => {
     // a long Ответственный исполнитель wraps and shows in full, and the table still fits the window
     const responsibles = page.getByRole('textbox', { name: 'Ответственный исполнитель 1.1' });
     await responsibles.fill(LONG_RESPONSIBLES);
+    // the field being typed in has a clear ring, not a 1 px border change (N4)
+    expect(await responsibles.evaluate((el) => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth) >= 2])).toEqual([
+      'solid',
+      true,
+    ]);
     await eventually(async () => (await responsibles.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)) === true, 'the field grown to its text');
     expect(await responsibles.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -120,12 +125,15 @@ describe('a readable board', () => {
     await context.close();
   });
 
-  it('a viewer is told they are a «читатель», and the connection never says their changes are saved', async () => {
+  it('a viewer is told they are a «читатель», the connection never says their changes are saved, and no field hints what to type', async () => {
     const { context, page } = await openBoard(browser, server.url, viewer, await newBoard('Для читателя'));
     expect(await page.getByTestId('read-only').textContent()).toContain('ваша роль в пространстве — читатель');
     const connection = await page.getByTestId('connection').textContent();
     expect(connection).toContain('В сети');
     expect(connection).not.toContain('сохраняются');
+    // «через запятую» and the like are for those who type; a read-only field shows none (N4)
+    expect(await page.locator('[data-testid="roadmap-item"] textarea').count()).toBeGreaterThan(0);
+    expect(await page.locator('textarea[placeholder]:not([placeholder=""]), input[placeholder]:not([placeholder=""])').count()).toBe(0);
     await context.close();
   });
 

@@ -75,6 +75,17 @@ describe('demo mode', () => {
     expect(programme.sections.map((s) => s.text).join('\n')).toContain('Опарышева Наталья Викторовна');
   });
 
+  it('each demo person works for an organisation, so «Мои задачи» lists the items naming it from the first visit', async () => {
+    const login = (await demo.client().get('/api/demo')).body;
+    const client = demo.client();
+    await client.post('/api/auth/login', { email: login.email, password: login.password });
+    const [ws] = (await client.get('/api/workspaces')).body;
+    const tasks = (await client.get(`/api/workspaces/${ws.id}/tasks`)).body;
+    expect(tasks.organisation).toContain('ГЦРО');
+    expect(tasks.items.length).toBeGreaterThan(0);
+    for (const item of tasks.items as { responsibles: string[] }[]) expect(item.responsibles.join(' ')).toMatch(/ГЦРО|Соколова/);
+  });
+
   it('a restart on the same data directory does not seed twice', async () => {
     await demo.restart();
     expect(demo.demoSeeded).toBe(false);

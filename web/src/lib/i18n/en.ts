@@ -466,6 +466,8 @@ export const en: Record<MessageKey, string> = {
   'cal.month': 'Month',
   'cal.week': 'Week',
   'cal.list': 'List',
+  'cal.nearest': 'Nothing in this period. The nearest: {date}, “{title}”.',
+  'cal.nearest.go': 'Go there',
   'cal.noEvents': 'No events',
   'cal.whole.title': 'Whole period',
   'cal.whole.hint':

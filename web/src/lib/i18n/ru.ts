@@ -465,6 +465,8 @@ export const ru = {
   'cal.month': 'Месяц',
   'cal.week': 'Неделя',
   'cal.list': 'Список',
+  'cal.nearest': 'В этом периоде ничего нет. Ближайшее: {date} — «{title}».',
+  'cal.nearest.go': 'Перейти',
   'cal.noEvents': 'Нет мероприятий',
   'cal.whole.title': 'Весь период',
   'cal.whole.hint':

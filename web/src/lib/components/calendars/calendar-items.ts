@@ -28,6 +28,21 @@ export function happensIn(item: WorkspaceItemDto, from: string, to: string): boo
   return start < to && end >= from;
 }
 
+/**
+ * Of items none of which happens in [from, to), the one nearest to it (the latest before, or the
+ * earliest after, whichever is closer; after on a tie), or null when there are none.
+ */
+export function nearestTo(items: readonly WorkspaceItemDto[], from: string, to: string): WorkspaceItemDto | null {
+  let nearest: WorkspaceItemDto | null = null;
+  let distance = Infinity;
+  for (const item of items) {
+    const { start, end } = spanOf(item);
+    const days = start >= to ? dayNumber(start) - dayNumber(to) + 1 : dayNumber(from) - dayNumber(end) + 0.5;
+    if (days < distance) [nearest, distance] = [item, days];
+  }
+  return nearest;
+}
+
 /** The day after `iso`: the calendar's all-day events end exclusively. */
 export const dayAfter = (iso: string) => new Date((dayNumber(iso) + 1) * DAY_MS).toISOString().slice(0, 10);
 
