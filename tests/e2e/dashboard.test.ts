@@ -151,6 +151,36 @@ describe("the coordinator's dashboard, live", () => {
     await context.close();
   });
 
+  it('a busy week opens folded to ten events, and unfolds and folds again with its button (F9)', async () => {
+    const editor = await editorOnPlan();
+    const today = todayIso();
+    const ids: string[] = [];
+    editor.doc.transact(() => {
+      for (let k = 1; k <= 14; k++) ids.push(addPlanGraphEvent(editor.doc, today.slice(0, 7), { title: `Сбор группы ${k}`, form: 'Семинар', date: today }));
+    });
+    const context = await newPerson(browser, server.url);
+    await context.request.post('/api/auth/login', { data: { email: OWNER, password: PASSWORD }, headers: { origin: server.url } });
+    const page = await context.newPage();
+    await page.goto(`/workspaces/${workspace!.id}/dashboard`);
+    const week = page.getByTestId('dash-week');
+    const more = page.getByTestId('dash-week-more');
+    await more.waitFor({ timeout: 15_000 });
+    expect(await week.locator('li').count()).toBe(10);
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    const total = Number(/\((\d+)\)/.exec(await more.innerText())?.[1]);
+    expect(total).toBeGreaterThanOrEqual(14);
+    await more.click();
+    expect(await week.locator('li').count()).toBe(total);
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    expect(await more.innerText()).toBe('Свернуть');
+    await more.click();
+    expect(await week.locator('li').count()).toBe(10);
+    editor.doc.transact(() => ids.forEach((id) => planGraphEvents(editor.doc).delete(id)));
+    await eventually(async () => !((await week.textContent()) ?? '').includes('Сбор группы'), 'the events gone');
+    editor.destroy();
+    await context.close();
+  });
+
   it('[F7] an open dashboard moves on at midnight: an event of today turns overdue without a reload or a refetch', async () => {
     const today = todayIso();
     const editor = await editorOnPlan();

@@ -434,6 +434,8 @@ export const en: Record<MessageKey, string> = {
   'dash.open': 'Open the board',
   'dash.week': 'This week',
   'dash.month': 'This month',
+  'dash.more': 'Show all ({n})',
+  'dash.less': 'Show fewer',
   'dash.nothing': 'Nothing planned.',
   'dash.orgs': 'Organisations',
   'dash.orgs.name': 'Organisation',

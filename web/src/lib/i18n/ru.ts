@@ -433,6 +433,8 @@ export const ru = {
   'dash.open': 'Открыть доску',
   'dash.week': 'На этой неделе',
   'dash.month': 'В этом месяце',
+  'dash.more': 'Показать все ({n})',
+  'dash.less': 'Свернуть',
   'dash.nothing': 'Ничего не запланировано.',
   'dash.orgs': 'Организации',
   'dash.orgs.name': 'Организация',
