@@ -39,6 +39,12 @@ describe('a plan-graph event given an exact date', () => {
     await card.getByLabel('Точная дата').press('Enter');
     await card.getByRole('alert').filter({ hasText: 'Дата в виде 12.10.2021' }).waitFor();
     expect(await titlesIn(month(page, '2021-09'))).toContain(TITLE);
+    // a year typed wrong is refused, not taken for an event outside the plan (V6)
+    await card.getByLabel('Точная дата').fill('12.10.2201');
+    await card.getByLabel('Точная дата').press('Enter');
+    await card.getByRole('alert').filter({ hasText: 'Проверьте год' }).waitFor();
+    expect(await titlesIn(month(page, '2021-09'))).toContain(TITLE);
+    expect(await page.getByTestId('plan-outside').count()).toBe(0);
     await card.getByLabel('Точная дата').fill('20.10.2021');
     await card.getByLabel('Точная дата').press('Enter');
 

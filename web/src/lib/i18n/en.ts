@@ -637,6 +637,7 @@ export const en: Record<MessageKey, string> = {
   'roadmap.addSubsection': 'Add a subsection',
   'roadmap.subsectionTitle': 'Subsection {number}',
   'date.placeholder': 'dd/mm/yyyy',
+  'date.far': 'Check the year: the date is more than a year away from the plan ({from} – {to})',
   'date.invalid': 'A date like {example}',
   'plan.pickForm': 'Pick a form from the list',
   'plan.pickPerson': 'Add from the list of organisations',

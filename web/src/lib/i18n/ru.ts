@@ -643,6 +643,7 @@ export const ru = {
   'roadmap.addSubsection': 'Добавить подраздел',
   'roadmap.subsectionTitle': 'Подраздел {number}',
   'date.placeholder': 'дд.мм.гггг',
+  'date.far': 'Проверьте год: дата дальше чем на год от плана ({from} — {to})',
   'date.invalid': 'Дата в виде {example}',
   'plan.pickForm': 'Выбрать форму из списка',
   'plan.pickPerson': 'Добавить из списка организаций',
