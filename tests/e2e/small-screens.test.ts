@@ -95,7 +95,7 @@ describe('small screens (390 px)', () => {
       ['tasks', `${ws}/tasks`, '[data-testid="tasks"]'],
       ['settings', '/settings', '[data-testid="feeds"]'],
     ];
-    // «Мои задачи» lists the demo's tasks once the demo user names an organisation: a table wider than a phone.
+    // «Мои задачи» lists the items of the organisation the demo user names: a table wider than a phone.
     await page.goto(`${ws}/tasks`);
     const organisation = page.getByTestId('my-organisation');
     await organisation.selectOption((await organisation.locator('option').nth(1).getAttribute('value'))!);
@@ -112,6 +112,17 @@ describe('small screens (390 px)', () => {
       expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).toBe(true);
       if (lang === 'ru') await switchLanguage(page, lang);
     }
+    // Each member's name has at least 14rem (224 px) or the whole row: the role and the button go below it rather than squeeze it.
+    await page.goto(`${ws}?tab=members`);
+    await page.locator('.people li').first().waitFor();
+    const squeezed = await page
+      .locator('.people li:has(.person)')
+      .evaluateAll((rows) =>
+        rows
+          .filter((li) => li.querySelector('.person')!.getBoundingClientRect().width < Math.min(224, li.getBoundingClientRect().width) - 1)
+          .map((li) => li.querySelector('.person')!.textContent),
+      );
+    expect(squeezed).toEqual([]);
     await page.context().close();
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   }, 120_000);
