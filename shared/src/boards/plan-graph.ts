@@ -65,6 +65,13 @@ const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 /** The academic year a date falls in: September 2021 → 2021. */
 export const academicYearOf = (isoDate: string) => (+isoDate.slice(5, 7) >= 9 ? +isoDate.slice(0, 4) : +isoDate.slice(0, 4) - 1);
 
+/** The month (`YYYY-MM`) `by` months away from `month`. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   let [y, m] = from.split('-').map(Number) as [number, number];
