@@ -22,7 +22,9 @@ const EVENTS = 2000;
 const ITEMS = 1000;
 const RUNS = 7;
 const RESIDENT_COPIES = 10;
-const PAGE_LOADS = 3;
+/** First visits of each board, each in a fresh context; then visits with the offline copy in the last one. */
+const FIRST_VISITS = 5;
+const REVISITS = 2;
 /** Frames of the scroll test: the page scrolls down this many px a frame. */
 const SCROLL_FRAMES = 240;
 const SCROLL_STEP_PX = 60;
@@ -154,24 +156,42 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1400, height: 900 } });
-await context.request.post('/api/auth/login', { data: { email: 'bench@bench.local', password: 'bench-password' }, headers: { origin: server.base } });
-// Long tasks are recorded from the page's first moment: after the data arrived, the last one's end is
-// when the page became interactive.
-await context.addInitScript(() => {
-  const tasks: [number, number][] = [];
-  (window as unknown as { soplanLongTasks: [number, number][] }).soplanLongTasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-});
+// A browser just launched pays for its own start (processes, caches, fonts) in its first page,
+// whatever the page is: one page of Soplan is opened and closed before anything is measured, as a
+// person's browser is running before they open a board.
+{
+  const warm = await browser.newContext({ baseURL: server.base });
+  const page = await warm.newPage();
+  await page.goto('/login');
+  await page.waitForLoadState('networkidle');
+  await warm.close();
+}
+/** A logged-in context of its own: no HTTP cache, no offline copy, nothing of an earlier visit. */
+async function freshContext() {
+  const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1400, height: 900 } });
+  await context.request.post('/api/auth/login', { data: { email: 'bench@bench.local', password: 'bench-password' }, headers: { origin: server.base } });
+  // Long tasks are recorded from the page's first moment: after the data arrived, the last one's end is
+  // when the page became interactive.
+  await context.addInitScript(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { soplanLongTasks: [number, number][] }).soplanLongTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return context;
+}
 interface PageLoad {
   shown: number;
   interactive: number;
   rendered: number;
 }
 /** Opens the board and waits until no long task came for a second; what the page marked, and how many rows it rendered. */
-async function pageLoad(id: string, selector: string): Promise<{ load: PageLoad; page: import('playwright-core').Page }> {
+async function pageLoad(
+  context: import('playwright-core').BrowserContext,
+  id: string,
+  selector: string,
+): Promise<{ load: PageLoad; page: import('playwright-core').Page }> {
   const page = await context.newPage();
   await page.goto(`/boards/${id}`);
   await page.waitForFunction(() => performance.getEntriesByName('soplan:board-shown').length > 0, undefined, { timeout: 60_000, polling: 20 });
@@ -232,15 +252,28 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
     await sleep(200);
   }
   const selector = kind === 'plan-graph' ? '[data-testid="plan-event"]' : '[data-testid="roadmap-item"]';
-  const loads: PageLoad[] = [];
+  // First visits: each in a context of its own, so none has an offline copy or a cached file.
+  const firstVisits: PageLoad[] = [];
+  let context = await freshContext();
+  for (let run = 0; run < FIRST_VISITS; run++) {
+    if (run > 0) context = await freshContext();
+    const { load, page } = await pageLoad(context, id, selector);
+    firstVisits.push(load);
+    await page.close();
+    if (run < FIRST_VISITS - 1) await context.close();
+    await sleep(300);
+  }
+  // Then the same board again in the last of those contexts, which keeps the board's offline copy.
+  const revisits: PageLoad[] = [];
   let scroll = { fps: 0, slowest: 0, p95: 0 };
-  for (let run = 0; run < PAGE_LOADS; run++) {
-    const { load, page } = await pageLoad(id, selector);
-    loads.push(load);
-    if (run === PAGE_LOADS - 1) scroll = await scrollFrames(page);
+  for (let run = 0; run < REVISITS; run++) {
+    const { load, page } = await pageLoad(context, id, selector);
+    revisits.push(load);
+    if (run === REVISITS - 1) scroll = await scrollFrames(page);
     await page.close();
     await sleep(300);
   }
+  await context.close();
   const before = rssMiB(server.child.pid!);
   const resident = boards[kind]!.slice(1).map((b) => connect(server.base, b, token));
   await Promise.all(resident.map((c) => c.synced()));
@@ -248,14 +281,15 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
   const after = rssMiB(server.child.pid!);
   for (const c of resident) c.provider.destroy();
   await sleep(500);
-  const shown = loads.map((l) => l.shown);
-  const interactive = loads.map((l) => l.interactive);
-  results[kind] = { sync: median(step2Times), first: loads[0]!.shown, interactive: median(interactive), fps: scroll.fps };
+  const first = firstVisits.map((l) => l.shown);
+  const again = revisits.map((l) => l.shown);
+  const interactive = [...firstVisits, ...revisits].map((l) => l.interactive);
+  results[kind] = { sync: median(step2Times), first: median(first), interactive: median(interactive), fps: scroll.fps };
   const label = kind === 'plan-graph' ? `Plan-graph, ${EVENTS} events` : `Roadmap, ${ITEMS} items`;
   const bytes = content[kind].byteLength;
   const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
   rows.push(
-    `| ${label} | ${(bytes / 1024).toFixed(0)} KiB | **${median(step2Times).toFixed(0)}** (${runs(step2Times)}) | ${median(syncTimes).toFixed(0)} (${runs(syncTimes)}) | ${BEFORE[kind].shown} | **${median(shown).toFixed(0)}** (${runs(shown)}) | ${BEFORE[kind].complete} | **${median(interactive).toFixed(0)}** (${runs(interactive)}) | ${loads[0]!.rendered} | **${scroll.fps.toFixed(0)}** (p95 ${scroll.p95.toFixed(0)} ms, slowest ${scroll.slowest.toFixed(0)} ms) | ${((after - before) / RESIDENT_COPIES).toFixed(1)} |`,
+    `| ${label} | ${(bytes / 1024).toFixed(0)} KiB | **${median(step2Times).toFixed(0)}** (${runs(step2Times)}) | ${median(syncTimes).toFixed(0)} (${runs(syncTimes)}) | ${BEFORE[kind].shown} | **${median(first).toFixed(0)}** (${runs(first)}) | ${median(again).toFixed(0)} (${runs(again)}) | ${BEFORE[kind].complete} | **${median(interactive).toFixed(0)}** (${runs(interactive)}) | ${firstVisits[0]!.rendered} | **${scroll.fps.toFixed(0)}** (p95 ${scroll.p95.toFixed(0)} ms, slowest ${scroll.slowest.toFixed(0)} ms) | ${((after - before) / RESIDENT_COPIES).toFixed(1)} |`,
   );
   console.log(rows.at(-1));
 }
@@ -273,27 +307,29 @@ for the stock y-websocket provider until its \`sync\` event, so it includes the 
 whole document (applying it to an empty Y.Doc in Node takes ${applyMs['plan-graph'].toFixed(0)} ms for the plan-graph and ${applyMs.roadmap.toFixed(0)} ms
 for the roadmap on this machine, median of 3).
 The room is cold every time (the server unloads a room as soon as its last client leaves, so each
-connection loads the board from SQLite). Browser: ${PAGE_LOADS} page loads in one logged-in context at 1400×900,
-the first with no offline copy of the board, the next with the copy IndexedDB keeps.
+connection loads the board from SQLite). Browser: at 1400×900, after one page of Soplan was opened and closed (a
+browser just launched pays for its own start in its first page). *First visit*: ${FIRST_VISITS} page loads, each in a logged-in
+context of its own (no offline copy of the board, no cached file); *with the offline copy*: ${REVISITS} more loads in the
+last of those contexts, which keeps the copy in IndexedDB.
 *First screen* is from navigation start until the view's first render is painted (the page marks it).
 *Interactive* is from the moment the view has the document (the page marks it) until the end of the
 last long task (over 50 ms, from Chromium's long-task timing) after it, once a second passed without one.
 The views render only the rows near the window (SPEC V1), so *rows in the page* is what the first
 screen holds, not the board. *Scrolling* scrolls the page ${SCROLL_STEP_PX} px a frame for ${SCROLL_FRAMES} frames
-(${((SCROLL_FRAMES * SCROLL_STEP_PX) / 1000).toFixed(1)} k px) after the last load and counts frames per second. *Before* is the same board on
+(${((SCROLL_FRAMES * SCROLL_STEP_PX) / 1000).toFixed(1)} k px) after the last load and counts frames per second. *Before* (the median of 3 loads in one context, the first without the copy) is the same board on
 2026-11-23 (commit 1821736), before windowing: every row rendered, the first at once and the rest in
 idle time, so the board was complete (and the page busy) until *every item in the page*. Memory: the
 server's RSS growth with ${RESIDENT_COPIES} more copies of the board open at once, divided by ${RESIDENT_COPIES}. Medians in bold, every run in brackets.
 
-| board | document | server time to first sync, ms | provider synced, ms | before: shown, ms | first screen, ms | before: every item in the page, ms | interactive after the data, ms | rows in the page | scrolling, frames/s | server RSS per resident board, MiB |
-|---|---|---|---|---|---|---|---|---|---|---|
+| board | document | server time to first sync, ms | provider synced, ms | before: shown, ms | first screen, first visit, ms | first screen with the offline copy, ms | before: every item in the page, ms | interactive after the data, ms | rows in the page | scrolling, frames/s | server RSS per resident board, MiB |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Targets:
 ${(['plan-graph', 'roadmap'] as const)
   .map(
     (k) =>
-      `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; first screen of the first visit (no offline copy) under 800 ms: ${results[k]!.first.toFixed(0)} ms, ${verdict(results[k]!.first < 800)}; interactive within 500 ms of the data: ${results[k]!.interactive.toFixed(0)} ms, ${verdict(results[k]!.interactive < 500)}; scrolling at 60 frames/s: ${results[k]!.fps.toFixed(0)}, ${verdict(results[k]!.fps >= 58)}`,
+      `- ${k}: server under 150 ms: ${results[k]!.sync.toFixed(0)} ms, ${verdict(results[k]!.sync < 150)}; first screen of the first visit (no offline copy, median) under 800 ms: ${results[k]!.first.toFixed(0)} ms, ${verdict(results[k]!.first < 800)}; interactive within 500 ms of the data: ${results[k]!.interactive.toFixed(0)} ms, ${verdict(results[k]!.interactive < 500)}; scrolling at 60 frames/s: ${results[k]!.fps.toFixed(0)}, ${verdict(results[k]!.fps >= 58)}`,
   )
   .join('\n')}
 `;
