@@ -99,6 +99,25 @@ describe('connecting', () => {
     expect(fieldIn(again.doc, itemId, 'title')).toBe(TITLE);
     expect(again.connection).not.toBe('online');
   });
+  it('[W6] a board never opened in this browser connects at once; one it has a copy of connects once the copy is loaded', async () => {
+    const { boardId, owner, itemId } = await boardWithItem();
+    const first = boardPage(owner, boardId, 'owner');
+    await Promise.resolve();
+    // no copy to wait for: the socket is opened without waiting for IndexedDB
+    expect(pageSockets()).toHaveLength(1);
+    await online(first);
+    first.destroy();
+
+    const again = new BoardManager(boardId, BOARD_ROOTS.roadmap);
+    opened.push(again);
+    await Promise.resolve();
+    // a copy to load first, so the server sends only what it lacks
+    expect(pageSockets()).toHaveLength(1);
+    await waitFor(() => again.ready, 5000, 'the offline copy shown');
+    expect(fieldIn(again.doc, itemId, 'title')).toBe(TITLE);
+    await waitFor(() => pageSockets().length === 2, 5000, 'the live connection after the copy');
+    await online(again);
+  });
 });
 
 describe('editing', () => {
