@@ -256,11 +256,13 @@ for (const kind of ['plan-graph', 'roadmap'] as const) {
   const firstVisits: PageLoad[] = [];
   let context = await freshContext();
   for (let run = 0; run < FIRST_VISITS; run++) {
-    if (run > 0) context = await freshContext();
+    if (run > 0) {
+      await context.close();
+      context = await freshContext();
+    }
     const { load, page } = await pageLoad(context, id, selector);
     firstVisits.push(load);
     await page.close();
-    if (run < FIRST_VISITS - 1) await context.close();
     await sleep(300);
   }
   // Then the same board again in the last of those contexts, which keeps the board's offline copy.
